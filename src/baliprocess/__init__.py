@@ -1,0 +1,85 @@
+"""baliprocess: the typed, source-linked record of the Bali Process.
+
+>>> import baliprocess as bp
+>>> bp.meetings.get("ahg-som-15").start
+datetime.date(2020, 10, 20)
+>>> bp.members.lookup("UAE").name
+'United Arab Emirates'
+
+The collections (``meetings``, ``members``, ``commitments``, ``bodies``, ``documents``,
+``sources``) are those of the bundled record, read on first use, once. ``load(path)`` builds a
+dataset from a folder of your own data files. Importing this package reads no data file and
+imports nothing heavy: everything below is resolved on first access (PEP 562).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    BaliProcessError,
+    DataError,
+    DetachedRecordError,
+    InvalidQueryError,
+    Problem,
+    UnknownIdError,
+)
+
+if TYPE_CHECKING:
+    from .collections import (
+        BodyCollection,
+        CommitmentCollection,
+        DocumentCollection,
+        MeetingCollection,
+        MemberCollection,
+        SourceCollection,
+    )
+    from .dataset import Dataset, load
+
+    meetings: MeetingCollection
+    members: MemberCollection
+    commitments: CommitmentCollection
+    bodies: BodyCollection
+    documents: DocumentCollection
+    sources: SourceCollection
+    __version__: str
+
+__all__ = [
+    "BaliProcessError",
+    "DataError",
+    "Dataset",
+    "DetachedRecordError",
+    "InvalidQueryError",
+    "Problem",
+    "UnknownIdError",
+    "__version__",
+    "bodies",
+    "commitments",
+    "documents",
+    "load",
+    "meetings",
+    "members",
+    "sources",
+]
+
+_COLLECTIONS = frozenset({"meetings", "members", "commitments", "bodies", "documents", "sources"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _COLLECTIONS:
+        from .dataset import bundled
+
+        return getattr(bundled(), name)
+    if name in ("load", "Dataset"):
+        from . import dataset
+
+        return getattr(dataset, name)
+    if name == "__version__":
+        from ._version import __version__
+
+        return __version__
+    raise AttributeError(f"module 'baliprocess' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

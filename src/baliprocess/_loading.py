@@ -1,0 +1,285 @@
+"""Reading data folders: JSON files -> structured, validated records, whole or not at all.
+
+The record is split into six files that are loaded in dependency order (a file may refer only to
+files before it, except that sources list the meetings they report, which is checked with the
+meetings). Each file goes: bytes -> JSON -> fast structuring (:mod:`._structure`) -> checks
+(:mod:`._validate`). A record the fast path rejects is handed to the cattrs converter for a
+located explanation. Nothing in a data folder is executed or unpickled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from . import _validate
+from ._resources import read_bundled
+from .errors import DataError, Problem
+from .models.vocabularies import RefKind
+
+if TYPE_CHECKING:
+    from ._validate import Known
+
+__all__ = ["FORMAT", "PARTS", "Origin", "Part", "read_part"]
+
+FORMAT = "baliprocess/1"
+
+
+class Part:
+    """One data file of the record: its name, its key, what it needs loaded first."""
+
+    __slots__ = ("check", "file", "key", "kind", "model", "needs")
+
+    def __init__(
+        self,
+        key: str,
+        model: str,
+        needs: tuple[str, ...],
+        check: Callable[[list[tuple[str, Any]], Known, list[Problem]], None],
+        kind: RefKind | None,
+    ) -> None:
+        self.key = key
+        self.file = f"{key}.json"
+        self.model = model
+        self.needs = needs
+        self.check = check
+        self.kind = kind
+
+
+PARTS: dict[str, Part] = {
+    part.key: part
+    for part in (
+        Part("sources", "sources.Source", (), _validate.check_sources, None),
+        Part("members", "members.Member", ("sources",), _validate.check_members, RefKind.MEMBER),
+        Part("bodies", "bodies.Body", ("sources", "members"), _validate.check_bodies, RefKind.BODY),
+        Part(
+            "documents",
+            "documents.Document",
+            ("sources", "members", "bodies"),
+            _validate.check_documents,
+            RefKind.DOCUMENT,
+        ),
+        Part(
+            "meetings",
+            "meetings.Meeting",
+            ("sources", "members", "bodies", "documents"),
+            _validate.check_meetings,
+            RefKind.MEETING,
+        ),
+        Part(
+            "commitments",
+            "commitments.Commitment",
+            ("sources", "members", "bodies", "documents", "meetings"),
+            _validate.check_commitments,
+            None,
+        ),
+    )
+}
+"""The six files, in load order."""
+
+
+class Origin:
+    """Where records come from: the bundled data, or a user's folder on disk."""
+
+    __slots__ = ("folder",)
+
+    def __init__(self, folder: str | None) -> None:
+        self.folder = folder
+
+    @property
+    def bundled(self) -> bool:
+        return self.folder is None
+
+    def name(self, relative: str) -> str:
+        """How problems name a file of this origin."""
+        if self.folder is None:
+            return f"<bundled>/{relative}"
+        return os.path.join(self.folder, relative)
+
+    def read(self, relative: str) -> bytes | None:
+        """The bytes of a file, or ``None`` when a user's folder leaves it out."""
+        if self.folder is None:
+            return read_bundled(relative)
+        path = os.path.join(self.folder, *relative.split("/"))
+        if not os.path.isfile(path):
+            return None
+        with open(path, "rb") as handle:
+            return handle.read()
+
+    def source_path_problem(self, relative: str) -> str | None:
+        """Why a source ``path`` is not acceptable, or ``None``: it must stay inside the folder."""
+        if not relative or "\\" in relative or relative.startswith("/") or ":" in relative:
+            return f"source path {relative!r} must be a relative path inside the data folder"
+        if any(part in ("", ".", "..") for part in relative.split("/")):
+            return f"source path {relative!r} may not leave the data folder"
+        if self.folder is not None:
+            root = os.path.realpath(self.folder)
+            target = os.path.realpath(os.path.join(root, *relative.split("/")))
+            if os.path.commonpath([root, target]) != root:
+                return f"source path {relative!r} leads outside the data folder"
+        return None
+
+
+def parse_file(origin: Origin, part: Part, problems: list[Problem]) -> tuple[list[Any], list[str]]:
+    """The raw records and ``replaces`` list of one file; problems for a wrong file shape."""
+    name = origin.name(part.file)
+    try:
+        data = origin.read(part.file)
+    except OSError as error:
+        problems.append(Problem(name, None, None, f"cannot read the file: {error.strerror}"))
+        return [], []
+    if data is None:
+        return [], []
+    try:
+        document = json.loads(data)
+    except UnicodeDecodeError as error:
+        problems.append(Problem(name, None, None, f"not UTF-8 text: {error.reason}"))
+        return [], []
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno} column {error.colno}"
+        problems.append(Problem(name, None, None, f"invalid JSON at {where}: {error.msg}"))
+        return [], []
+    expected = f'{{"format": "{FORMAT}", "{part.key}": [...]}}'
+    if type(document) is not dict:
+        problems.append(Problem(name, None, None, f"expected a JSON object {expected}"))
+        return [], []
+    extra = sorted(set(document) - {"format", part.key, "replaces"})
+    if extra:
+        problems.append(Problem(name, None, extra[0], f"unknown key; expected {expected}"))
+    if document.get("format") != FORMAT:
+        got = document.get("format")
+        problems.append(Problem(name, None, "format", f"expected {FORMAT!r}, got {got!r}"))
+    records = document.get(part.key)
+    if type(records) is not list:
+        problems.append(Problem(name, None, part.key, "expected a list of records"))
+        records = []
+    replaces = document.get("replaces", [])
+    if type(replaces) is not list or any(type(r) is not str for r in replaces):
+        problems.append(Problem(name, None, "replaces", "expected a list of ids"))
+        replaces = []
+    elif replaces and origin.bundled:  # pragma: no cover - the bundled data replaces nothing
+        problems.append(Problem(name, None, "replaces", "only a user's data replaces records"))
+    return records, replaces
+
+
+def _record_id(raw: Any, index: int) -> str:
+    if isinstance(raw, dict) and type(raw.get("id")) is str:
+        return str(raw["id"])
+    return f"#{index}"
+
+
+def structure(
+    cls: type[Any],
+    structurer: Callable[[Any], Any],
+    rows: list[tuple[str, Any]],
+    problems: list[Problem],
+) -> list[tuple[str, Any]]:
+    """Structure raw ``(file, record)`` rows; every record that fails becomes located problems."""
+    records = []
+    for index, (file, raw) in enumerate(rows):
+        try:
+            records.append((file, structurer(raw)))
+        except Exception as error:  # noqa: BLE001 - the converter explains any failure
+            from ._converter import describe_problems
+
+            found = describe_problems(cls, raw)
+            if not found:  # pragma: no cover - the test suite proves both paths agree
+                found = [(None, f"rejected: {error}")]
+            record = _record_id(raw, index)
+            problems.extend(Problem(file, record, field, message) for field, message in found)
+    return records
+
+
+def read_part(
+    part: Part,
+    origins: list[Origin],
+    known: Known,
+    problems: list[Problem],
+) -> list[Any]:
+    """Read, merge, structure and check one file across ``origins`` (bundled first).
+
+    A later origin's record with an id already given by an earlier one is a problem unless the
+    later file lists the id in ``replaces``, in which case it takes the earlier record's place.
+    """
+    import importlib
+
+    from ._structure import STRUCTURERS
+
+    module, _, name = part.model.partition(".")
+    cls = getattr(importlib.import_module(f".models.{module}", __package__), name)
+    rows: list[tuple[str, Any]] = []
+    position: dict[str, int] = {}
+    for origin in origins:
+        file = origin.name(part.file)
+        records, replaces = parse_file(origin, part, problems)
+        replacing = set(replaces)
+        for ident in replacing - position.keys():
+            problems.append(
+                Problem(file, ident, "replaces", f"replaces {ident!r}, which no earlier data has")
+            )
+        for index, raw in enumerate(records):
+            ident = _record_id(raw, index)
+            earlier = position.get(ident)
+            if earlier is not None and rows[earlier][0] != file and ident in replacing:
+                rows[earlier] = (file, raw)
+                continue
+            if earlier is not None and rows[earlier][0] != file:
+                problems.append(
+                    Problem(
+                        file,
+                        ident,
+                        "id",
+                        f"id {ident!r} is already in {rows[earlier][0]}; "
+                        f'list it in "replaces" to replace that record',
+                    )
+                )
+                continue
+            position.setdefault(ident, len(rows))
+            rows.append((file, raw))
+    pairs = structure(cls, STRUCTURERS[cls], rows, problems)
+    seen: set[str] = set()
+    for file, obj in pairs:
+        _validate.check_id(file, obj.id, seen, problems)
+    objects = [obj for _, obj in pairs]
+    if part.kind is not None:
+        known.ids[part.kind].update(seen)
+    if part.key == "sources":
+        _read_texts(pairs, origins, known, problems)
+    part.check(pairs, known, problems)
+    return objects
+
+
+def _read_texts(
+    pairs: list[tuple[str, Any]], origins: list[Origin], known: Known, problems: list[Problem]
+) -> None:
+    """Read each source's text from its path, inside the folder its record came from."""
+    origin_of_file = {origin.name("sources.json"): origin for origin in origins}
+    for file, source in pairs:
+        origin = origin_of_file[file]
+        reason = origin.source_path_problem(source.path)
+        if reason is not None:
+            problems.append(Problem(file, source.id, "path", reason))
+            continue
+        try:
+            data = origin.read(source.path)
+        except OSError as error:
+            problems.append(Problem(file, source.id, "path", f"cannot read: {error.strerror}"))
+            continue
+        if data is None:
+            problems.append(Problem(file, source.id, "path", f"no file {source.path!r}"))
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(Problem(file, source.id, "path", f"not UTF-8 text: {error.reason}"))
+            continue
+        object.__setattr__(source, "text", text)
+        known.texts[source.id] = text
+
+
+def raise_problems(problems: list[Problem]) -> None:
+    """Raise one :class:`DataError` holding every problem, if there are any."""
+    if problems:
+        raise DataError(problems)

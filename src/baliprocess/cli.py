@@ -1,0 +1,115 @@
+"""The command line: ``python -m baliprocess`` (or ``baliprocess``).
+
+- ``baliprocess`` / ``baliprocess meetings``: the meetings of the bundled record, as a table.
+- ``baliprocess check PATH``: validate a folder of data files; every problem, with its location.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .models import Meeting
+
+__all__ = ["main"]
+
+
+def _when(meeting: Meeting) -> str:
+    if meeting.start is None or meeting.end is None:
+        return "undated"
+    if meeting.date_precision.value == "month":
+        return meeting.start.strftime("%Y-%m")
+    if meeting.date_precision.value == "year":
+        return str(meeting.start.year)
+    if meeting.days and len(meeting.days) != (meeting.end - meeting.start).days + 1:
+        return meeting.start.isoformat() + " +" + ",".join(str(d.day) for d in meeting.days[1:])
+    if meeting.start == meeting.end:
+        return meeting.start.isoformat()
+    return f"{meeting.start.isoformat()}..{meeting.end.day:02d}"
+
+
+def _where(meeting: Meeting) -> str:
+    if meeting.virtual:
+        return "virtual"
+    if meeting.location is None:
+        return "-"
+    return f"{meeting.location.city}, {meeting.location.country}"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_meetings(out: TextIO, *, dataset_path: str | None = None) -> int:
+    if dataset_path is None:
+        import baliprocess
+
+        meetings = baliprocess.meetings
+    else:
+        from .dataset import load
+
+        meetings = load(dataset_path).meetings
+    header = ("id", "when", "where", "attendees", "outcomes", "title")
+    rows = [
+        (
+            m.id,
+            _when(m),
+            _where(m),
+            str(len({row.member for row in m.attendance})),
+            str(len(m.outcomes)),
+            _clip(m.title, 70),
+        )
+        for m in meetings
+    ]
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header) - 1)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [cell.ljust(width) for cell, width in zip(cells[:-1], widths, strict=True)]
+        return "  ".join((*parts, cells[-1])).rstrip()
+
+    out.write(line(header) + "\n")
+    out.write(line(["-" * w for w in widths] + ["-" * 5]) + "\n")
+    for row in rows:
+        out.write(line(row) + "\n")
+    out.write(f"\n{len(rows)} meetings\n")
+    return 0
+
+
+def check(path: str, out: TextIO, err: TextIO) -> int:
+    from .dataset import load
+    from .errors import DataError
+
+    try:
+        dataset = load(path, bundled=True)
+    except FileNotFoundError as error:
+        err.write(f"error: {error}\n")
+        return 2
+    except DataError as error:
+        for problem in error.problems:
+            err.write(f"{problem}\n")
+        err.write(f"{len(error.problems)} problem(s) in {path}\n")
+        return 1
+    counts = ", ".join(
+        f"{len(getattr(dataset, name))} {name}"
+        for name in ("sources", "members", "bodies", "documents", "meetings", "commitments")
+    )
+    out.write(f"ok: {path} is valid ({counts}, with the bundled record)\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="baliprocess", description="The typed, source-linked record of the Bali Process."
+    )
+    commands = parser.add_subparsers(dest="command")
+    meetings = commands.add_parser("meetings", help="print the meetings as a table (default)")
+    meetings.add_argument("--data", help="a data folder to add to the bundled record")
+    checker = commands.add_parser("check", help="validate a folder of data files")
+    checker.add_argument("path", help="the folder holding the data files")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.path, sys.stdout, sys.stderr)
+    return print_meetings(sys.stdout, dataset_path=getattr(args, "data", None))

@@ -1,0 +1,456 @@
+"""The query API: immutable, iterable, sized collections with indexed lookups and filters.
+
+A collection is a fixed, ordered selection of the records of one kind in one dataset.
+``filter`` returns a narrower collection of the same kind, so filters compose::
+
+    bp.meetings.filter(year=2020).filter(attended_by="India")
+
+Filters answer from indexes built once per dataset, in time proportional to the answer.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from ._normalize import FuzzyIndex, fold
+from .errors import InvalidQueryError, UnknownIdError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from .dataset import Dataset
+    from .models import (
+        AttendanceRole,
+        Body,
+        Commitment,  # noqa: F401 - named in a string
+        CommitmentKind,
+        Document,  # noqa: F401 - named in a string
+        Meeting,
+        MeetingKind,
+        Member,
+        MemberKind,
+        Source,  # noqa: F401 - named in a string
+    )
+
+__all__ = [
+    "BodyCollection",
+    "Collection",
+    "CommitmentCollection",
+    "DocumentCollection",
+    "MeetingCollection",
+    "MemberCollection",
+    "SourceCollection",
+]
+
+T = TypeVar("T")
+
+
+class _Index:
+    """Positions of records per key, built once; a key's positions are in collection order."""
+
+    __slots__ = ("_positions", "_sets")
+
+    def __init__(self, pairs: Iterable[tuple[Hashable, int]]) -> None:
+        positions: dict[Hashable, list[int]] = {}
+        for key, position in pairs:
+            bucket = positions.setdefault(key, [])
+            if not bucket or bucket[-1] != position:
+                bucket.append(position)
+        self._positions = {key: tuple(value) for key, value in positions.items()}
+        self._sets: dict[Hashable, frozenset[int]] = {}
+
+    def positions(self, key: Hashable) -> tuple[int, ...]:
+        return self._positions.get(key, ())
+
+    def as_set(self, key: Hashable) -> frozenset[int]:
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(self._positions.get(key, ()))
+        return found
+
+
+class Collection(Generic[T]):
+    """An immutable, ordered selection of records of one kind.
+
+    Iterate it, take its ``len``, test ``id in collection``, ``get`` one record by id, or
+    ``filter`` it into a narrower collection.
+    """
+
+    __slots__ = ("_all", "_by_id", "_dataset", "_kind", "_positions", "_records")
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        kind: str,
+        records: tuple[T, ...],
+        *,
+        _parent: Collection[T] | None = None,
+        _positions: tuple[int, ...] | None = None,
+    ) -> None:
+        self._dataset = dataset
+        self._kind = kind
+        self._records = records
+        if _parent is None:
+            self._all: Collection[T] = self
+            self._by_id: dict[str, int] = {_id_of(r): i for i, r in enumerate(records)}
+            self._positions: tuple[int, ...] | None = None
+        else:
+            self._all = _parent._all
+            self._by_id = _parent._by_id
+            self._positions = _positions
+
+    def _narrow(self, positions: Iterable[int]) -> Self:
+        """A collection of the same kind holding the records at ``positions`` of the whole."""
+        chosen = tuple(sorted(positions)) if not isinstance(positions, tuple) else positions
+        whole = self._all._records
+        narrowed = object.__new__(type(self))
+        Collection.__init__(
+            narrowed,
+            self._dataset,
+            self._kind,
+            tuple(whole[i] for i in chosen),
+            _parent=self._all,
+            _positions=chosen,
+        )
+        return narrowed
+
+    def _select(self, criteria: list[frozenset[int] | tuple[int, ...]]) -> Self:
+        """Intersect index answers (and this collection's own selection), smallest first."""
+        if self._positions is not None:
+            criteria.append(self._positions)
+        if not criteria:
+            return self
+        criteria.sort(key=len)
+        smallest, rest = (
+            criteria[0],
+            [c if isinstance(c, frozenset) else frozenset(c) for c in criteria[1:]],
+        )
+        chosen = [p for p in smallest if all(p in other for other in rest)]
+        return self._narrow(
+            tuple(sorted(chosen)) if isinstance(smallest, frozenset) else tuple(chosen)
+        )
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __bool__(self) -> bool:
+        return bool(self._records)
+
+    def __contains__(self, item: object) -> bool:
+        key = item if isinstance(item, str) else getattr(item, "id", None)
+        if not isinstance(key, str):
+            return False
+        position = self._by_id.get(key)
+        if position is None:
+            return False
+        if self._positions is None:
+            return item is key or self._records[position] == item
+        return position in frozenset(self._positions)
+
+    def __getitem__(self, index: int) -> T:
+        """The record at ``index`` in collection order (use :meth:`get` for ids)."""
+        if isinstance(index, str):
+            raise InvalidQueryError(f"use .get({index!r}) to look a record up by id")
+        return self._records[index]
+
+    def __repr__(self) -> str:
+        ids = [_id_of(r) for r in self._records[:5]]
+        more = ", ..." if len(self._records) > 5 else ""
+        return f"<{type(self).__name__} of {len(self)} {self._kind}s: {', '.join(ids)}{more}>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Collection):
+            return NotImplemented
+        return type(self) is type(other) and self._records == other._records
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._records))
+
+    def all(self) -> tuple[T, ...]:
+        """The records as a tuple, in collection order."""
+        return self._records
+
+    def ids(self) -> tuple[str, ...]:
+        """The records' ids, in collection order."""
+        return tuple(_id_of(r) for r in self._records)
+
+    def get(self, id: str) -> T:
+        """The record with exactly this ``id``.
+
+        Raises:
+            UnknownIdError: no record in this collection has the id; the error names the
+                closest ids.
+        """
+        position = self._by_id.get(id) if isinstance(id, str) else None
+        if position is not None:
+            record = self._all._records[position]
+            if self._positions is None or position in frozenset(self._positions):
+                return record
+        raise UnknownIdError(self._kind, id, self._suggest(id))
+
+    def _suggest(self, key: object) -> tuple[str, ...]:
+        import difflib
+
+        text = str(key)
+        ids = [_id_of(r) for r in self._records]
+        by_fold = {fold(i): i for i in ids}
+        close = difflib.get_close_matches(fold(text), list(by_fold), n=3, cutoff=0.6)
+        return tuple(by_fold[c] for c in close)
+
+
+def _id_of(record: Any) -> str:
+    return str(record.id)
+
+
+class _NamedCollection(Collection[T]):
+    """A collection whose records have names and aliases: ``lookup`` and ``search`` them."""
+
+    __slots__ = ()
+
+    def _names(self) -> tuple[dict[str, int], FuzzyIndex, dict[str, str]]:
+        return self._dataset._names(self._all)
+
+    def lookup(self, name: str) -> T:
+        """The record with this id, name or alias, ignoring case, accents and punctuation.
+
+        Raises:
+            UnknownIdError: nothing has that name; the error names the closest matches.
+            InvalidQueryError: ``name`` is not a string.
+        """
+        if not isinstance(name, str):
+            raise InvalidQueryError(f"look {self._kind}s up by a string, not {type(name).__name__}")
+        exact, _, _ = self._names()
+        position = exact.get(fold(name))
+        if position is not None and (
+            self._positions is None or position in frozenset(self._positions)
+        ):
+            return self._all._records[position]
+        raise UnknownIdError(self._kind, name, self._closest(name))
+
+    def search(self, query: str, *, limit: int = 10) -> tuple[T, ...]:
+        """Records whose id, name or an alias matches ``query``, best first.
+
+        Matching ignores case, accents and punctuation and tolerates one or two typos per word
+        ("new zeeland" finds New Zealand). Exact names rank before prefixes, whole words,
+        substrings and near misses; ties keep collection order.
+        """
+        if not isinstance(query, str):
+            raise InvalidQueryError(
+                f"search {self._kind}s with a string, not {type(query).__name__}"
+            )
+        _, fuzzy, _ = self._names()
+        scores = fuzzy.scores(fold(query))
+        allowed = None if self._positions is None else frozenset(self._positions)
+        ranked = sorted(
+            (
+                (-score, self._by_id[ident], ident)
+                for ident, score in scores.items()
+                if allowed is None or self._by_id[ident] in allowed
+            )
+        )
+        return tuple(self._all._records[position] for _, position, _ in ranked[:limit])
+
+    def _closest(self, name: str) -> tuple[str, ...]:
+        _, _, display = self._names()
+        found = self.search(name, limit=3)
+        if found:
+            return tuple(display[_id_of(r)] for r in found)
+        import difflib
+
+        names = list(display.values())
+        return tuple(difflib.get_close_matches(name, names, n=3, cutoff=0.5))
+
+    def _resolve(self, value: str | T) -> int:
+        """The position of a record given as itself, its id, name or alias."""
+        if isinstance(value, str):
+            position = self._by_id.get(value)
+            if position is not None:
+                return position
+            return self._all._by_id[_id_of(self._all.lookup(value))]  # type: ignore[attr-defined]
+        return self._by_id[_id_of(self._all.get(_id_of(value)))]
+
+
+class MemberCollection(_NamedCollection["Member"]):
+    """States and organisations: ``get`` by id, ``lookup`` by any name, ``search`` fuzzily."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        kind: MemberKind | str | None = None,
+        status: str | None = None,
+    ) -> MemberCollection:
+        """Members of this ``kind`` (``state``, ...) and current ``status`` (``member``, ...).
+
+        Raises:
+            InvalidQueryError: a value is not one of the vocabulary's.
+        """
+        indexes = self._dataset._member_indexes()
+        criteria: list[frozenset[int] | tuple[int, ...]] = []
+        if kind is not None:
+            from .models import MemberKind
+
+            criteria.append(indexes["kind"].positions(_vocab(MemberKind, kind, "kind")))
+        if status is not None:
+            from .models import MemberStatus
+
+            criteria.append(indexes["status"].positions(_vocab(MemberStatus, status, "status")))
+        return self._select(criteria)
+
+
+class BodyCollection(_NamedCollection["Body"]):
+    """Bali Process bodies: ``get`` by id (``WG-TIP``), ``lookup`` by any name (``TIPWG``)."""
+
+    __slots__ = ()
+
+
+class DocumentCollection(_NamedCollection["Document"]):
+    """Documents the statements refer to: ``get``, ``lookup``, ``search``."""
+
+    __slots__ = ()
+
+
+class SourceCollection(Collection["Source"]):
+    """The bundled statements, each with its full text."""
+
+    __slots__ = ()
+
+
+class MeetingCollection(Collection["Meeting"]):
+    """Meetings in date order (undated meetings last)."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        year: int | None = None,
+        body: str | Body | None = None,
+        attended_by: str | Member | None = None,
+        role: AttendanceRole | str | None = None,
+        virtual: bool | None = None,
+        kind: MeetingKind | str | None = None,
+        source: str | None = None,
+        between: tuple[datetime.date, datetime.date] | None = None,
+    ) -> MeetingCollection:
+        """Meetings matching every criterion given.
+
+        ``body`` and ``attended_by`` accept ids, names or aliases (or records). ``role`` alone
+        keeps meetings where anyone attended in that role; with ``attended_by``, meetings that
+        member attended in that role. ``between=(first, last)`` keeps meetings that started on
+        or between those dates.
+
+        Raises:
+            UnknownIdError: a member or body is unknown (the error names close matches).
+            InvalidQueryError: a value has the wrong type or is not in its vocabulary.
+        """
+        dataset = self._dataset
+        index = dataset._meeting_indexes()
+        criteria: list[frozenset[int] | tuple[int, ...]] = []
+        if year is not None:
+            if type(year) is not int:
+                raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
+            criteria.append(index["year"].positions(year))
+        if body is not None:
+            body_id = (
+                _id_of(dataset.bodies.get(_id_of(body)))
+                if not isinstance(body, str)
+                else (_id_of(dataset.bodies.lookup(body)))
+            )
+            criteria.append(index["body"].positions(body_id))
+        wanted_role = None if role is None else dataset.coerce_role(role)
+        if attended_by is not None:
+            member = (
+                dataset.members.lookup(attended_by)
+                if isinstance(attended_by, str)
+                else dataset.members.get(_id_of(attended_by))
+            )
+            key: Hashable = member.id if wanted_role is None else (member.id, wanted_role)
+            criteria.append(
+                index["member" if wanted_role is None else "member_role"].positions(key)
+            )
+        elif wanted_role is not None:
+            criteria.append(index["role"].positions(wanted_role))
+        if virtual is not None:
+            if type(virtual) is not bool:
+                raise InvalidQueryError(f"virtual must be True or False, not {virtual!r}")
+            criteria.append(index["virtual"].positions(virtual))
+        if kind is not None:
+            from .models import MeetingKind
+
+            criteria.append(index["kind"].positions(_vocab(MeetingKind, kind, "kind")))
+        if source is not None:
+            criteria.append(index["source"].positions(_id_of(dataset.sources.get(source))))
+        if between is not None:
+            criteria.append(_between(self._all.all(), between))
+        return self._select(criteria)
+
+
+class CommitmentCollection(Collection["Commitment"]):
+    """Commitments in the order of the meetings they were made at."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        actor: str | Member | Body | None = None,
+        meeting: str | Meeting | None = None,
+        kind: CommitmentKind | str | None = None,
+        year: int | None = None,
+    ) -> CommitmentCollection:
+        """Commitments matching every criterion given.
+
+        ``actor`` is a member or body (id, name or alias, or the record): commitments naming it
+        as an actor. ``meeting`` is a meeting id: commitments made there. ``year`` is the year
+        of that meeting.
+
+        Raises:
+            UnknownIdError: the actor or meeting is unknown (the error names close matches).
+            InvalidQueryError: a value has the wrong type or is not in its vocabulary.
+        """
+        dataset = self._dataset
+        index = dataset._commitment_indexes()
+        criteria: list[frozenset[int] | tuple[int, ...]] = []
+        if actor is not None:
+            criteria.append(index["actor"].positions(dataset.resolve_actor(actor)))
+        if meeting is not None:
+            meeting_id = meeting if isinstance(meeting, str) else _id_of(meeting)
+            criteria.append(index["meeting"].positions(_id_of(dataset.meetings.get(meeting_id))))
+        if kind is not None:
+            from .models import CommitmentKind
+
+            criteria.append(index["kind"].positions(_vocab(CommitmentKind, kind, "kind")))
+        if year is not None:
+            if type(year) is not int:
+                raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
+            criteria.append(index["year"].positions(year))
+        return self._select(criteria)
+
+
+def _vocab(vocabulary: Callable[[Any], Any], value: object, name: str) -> Any:
+    try:
+        return vocabulary(value)
+    except ValueError:
+        allowed = ", ".join(repr(v.value) for v in vocabulary)  # type: ignore[attr-defined]
+        raise InvalidQueryError(f"unknown {name} {value!r}; expected one of {allowed}") from None
+
+
+def _between(
+    meetings: tuple[Meeting, ...], bounds: tuple[datetime.date, datetime.date]
+) -> tuple[int, ...]:
+    import bisect
+
+    first, last = bounds
+    if not (isinstance(first, datetime.date) and isinstance(last, datetime.date)):
+        raise InvalidQueryError("between takes two datetime.date values: (first, last)")
+    starts = [m.start for m in meetings if m.start is not None]
+    low = bisect.bisect_left(starts, first)
+    high = bisect.bisect_right(starts, last)
+    return tuple(range(low, high))

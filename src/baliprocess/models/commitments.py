@@ -1,0 +1,50 @@
+"""Forward-looking undertakings and when they fall due."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._base import Inference, Ref, Span, dataset_of, link
+from .vocabularies import CommitmentKind
+
+if TYPE_CHECKING:
+    from .meetings import Meeting, Outcome
+
+__all__ = ["Commitment", "Due"]
+
+
+@attrs.frozen(kw_only=True)
+class Due:
+    """When a commitment falls due: a date, a meeting, or only the statement's words."""
+
+    text: str
+    date: datetime.date | None = None
+    meeting: str | None = None
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Commitment:
+    """A forward-looking undertaking recorded in an outcome."""
+
+    id: str
+    outcome: str
+    kind: CommitmentKind
+    actors: tuple[Ref, ...]
+    action: str
+    due: Due | None = None
+    span: Span
+    inferred: tuple[Inference, ...] = ()
+    _dataset: object = link()
+
+    def meeting(self) -> Meeting:
+        """The meeting at which the commitment was made."""
+        dataset = dataset_of(self)
+        return dataset.meeting_of(dataset.outcome(self.outcome))
+
+    def source_outcome(self) -> Outcome:
+        """The outcome this commitment comes from."""
+        return dataset_of(self).outcome(self.outcome)

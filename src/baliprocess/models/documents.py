@@ -1,0 +1,34 @@
+"""Instruments and publications the statements refer to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._base import Inference, Ref, Span, dataset_of, link
+from .vocabularies import DocumentKind, RefKind
+
+if TYPE_CHECKING:
+    from .meetings import Outcome
+
+__all__ = ["Document"]
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """An instrument or publication a statement refers to."""
+
+    id: str
+    title: str
+    kind: DocumentKind
+    aliases: tuple[str, ...] = ()
+    authors: tuple[Ref, ...] = ()
+    year: int | None = None
+    span: Span
+    inferred: tuple[Inference, ...] = ()
+    _dataset: object = link()
+
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """Outcomes that refer to this document, in date order."""
+        return dataset_of(self).outcomes_naming(Ref(kind=RefKind.DOCUMENT, id=self.id))

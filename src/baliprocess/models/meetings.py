@@ -1,0 +1,133 @@
+"""Meetings, their attendance and their outcomes."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._base import Inference, Passage, Ref, Span, dataset_of, link
+from .vocabularies import AttendanceRole, DatePrecision, MeetingKind, Verb
+
+if TYPE_CHECKING:
+    from .commitments import Commitment
+    from .members import Member
+
+__all__ = ["Attendance", "BodyAttendance", "Location", "Meeting", "Outcome", "ParticipantCount"]
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    city: str
+    country: str
+    """ISO 3166-1 alpha-3 code of the country."""
+    span: Span
+
+    def __str__(self) -> str:
+        return f"{self.city}, {self.country}"
+
+
+@attrs.frozen(kw_only=True)
+class Attendance:
+    """One member at one meeting in one role; ``wording`` is the statement's own name for it."""
+
+    member: str
+    role: AttendanceRole
+    wording: str
+    span: Span
+    inferred: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class BodyAttendance:
+    """A Bali Process body (such as the RSO) taking part in a meeting."""
+
+    body: str
+    role: AttendanceRole
+    wording: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class ParticipantCount:
+    """A number of participants a statement gives ("65 participants")."""
+
+    count: int
+    description: str
+    span: Span
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """A sentence or bullet that records what happened or was decided at a meeting."""
+
+    id: str
+    text: str
+    actors: tuple[Ref, ...]
+    verb: Verb
+    objects: tuple[Ref, ...] = ()
+    span: Span
+    inferred: tuple[Inference, ...] = ()
+    _dataset: object = link()
+
+    def meeting(self) -> Meeting:
+        """The meeting whose record holds this outcome."""
+        return dataset_of(self).meeting_of(self)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting, workshop, forum or webinar a statement describes, mentions or dates."""
+
+    id: str
+    title: str
+    kind: MeetingKind
+    number: int | None = None
+    body: str | None = None
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    days: tuple[datetime.date, ...] = ()
+    date_precision: DatePrecision
+    date_text: str | None = None
+    location: Location | None = None
+    virtual: bool | None = None
+    co_chairs: tuple[str, ...] = ()
+    attendance: tuple[Attendance, ...] = ()
+    bodies_present: tuple[BodyAttendance, ...] = ()
+    participants: tuple[ParticipantCount, ...] = ()
+    purpose: tuple[Passage, ...] = ()
+    agenda: tuple[Passage, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    source: str
+    span: Span
+    mentions: tuple[Span, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    _dataset: object = link()
+
+    @property
+    def year(self) -> int | None:
+        return None if self.start is None else self.start.year
+
+    def attendees(self, role: AttendanceRole | str | None = None) -> tuple[Member, ...]:
+        """The members that attended in ``role`` (any role when ``None``), in statement order.
+
+        Raises:
+            InvalidQueryError: ``role`` is not an :class:`AttendanceRole` or its value.
+        """
+        dataset = dataset_of(self)
+        wanted = None if role is None else dataset.coerce_role(role)
+        seen: dict[str, None] = {}
+        for row in self.attendance:
+            if wanted is None or row.role is wanted:
+                seen.setdefault(row.member)
+        return tuple(dataset.members.get(member_id) for member_id in seen)
+
+    def roles_of(self, member: str) -> tuple[AttendanceRole, ...]:
+        """Every role in which ``member`` (an id, name or alias) attended."""
+        member_id = dataset_of(self).members.lookup(member).id
+        return tuple(row.role for row in self.attendance if row.member == member_id)
+
+    def commitments(self) -> tuple[Commitment, ...]:
+        """Commitments made at this meeting."""
+        return dataset_of(self).commitments.filter(meeting=self.id).all()

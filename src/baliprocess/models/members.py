@@ -1,0 +1,63 @@
+"""States and organisations, and their Bali Process standing."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._base import Inference, Ref, Span, dataset_of, link
+from .vocabularies import MemberKind, MemberStatus, RefKind
+
+if TYPE_CHECKING:
+    from .commitments import Commitment
+    from .meetings import Meeting, Outcome
+
+__all__ = ["Member", "StatusClaim"]
+
+
+@attrs.frozen(kw_only=True)
+class StatusClaim:
+    """A member's Bali Process standing as one statement shows it, on that statement's date."""
+
+    status: MemberStatus
+    as_of: datetime.date
+    span: Span
+    inferred: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Member:
+    """A state or organisation the statements name, whatever its role."""
+
+    id: str
+    name: str
+    kind: MemberKind
+    aliases: tuple[str, ...] = ()
+    iso2: str | None = None
+    iso3: str | None = None
+    status: tuple[StatusClaim, ...] = ()
+    note: str | None = None
+    span: Span
+    inferred: tuple[Inference, ...] = ()
+    _dataset: object = link()
+
+    @property
+    def current_status(self) -> MemberStatus | None:
+        """The latest status a statement shows, or ``None`` when none does."""
+        if not self.status:
+            return None
+        return max(self.status, key=lambda claim: claim.as_of).status
+
+    def meetings(self) -> tuple[Meeting, ...]:
+        """Meetings this member attended in any role, in date order."""
+        return dataset_of(self).meetings.filter(attended_by=self.id).all()
+
+    def commitments(self) -> tuple[Commitment, ...]:
+        """Commitments this member is an actor of."""
+        return dataset_of(self).commitments.filter(actor=self.id).all()
+
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """Outcomes naming this member as actor or object, in date order."""
+        return dataset_of(self).outcomes_naming(Ref(kind=RefKind.MEMBER, id=self.id))

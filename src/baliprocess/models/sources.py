@@ -1,0 +1,25 @@
+"""The bundled statements (sources) of the record."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from .vocabularies import SourceFormat
+
+__all__ = ["Source"]
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """One bundled statement: its metadata and, in ``text``, its full wording."""
+
+    id: str
+    title: str
+    date: datetime.date
+    format: SourceFormat
+    path: str
+    meetings: tuple[str, ...]
+    text: str = attrs.field(default="", init=False, repr=False, eq=False, hash=False)
+    """The statement's full text, read from ``path`` when the data is loaded (not in the JSON)."""
