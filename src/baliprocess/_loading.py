@@ -243,12 +243,29 @@ def read_part(
     for file, obj in pairs:
         _validate.check_id(file, obj.id, seen, problems)
     objects = [obj for _, obj in pairs]
+    if len(pairs) < len(rows):
+        _know_rejected(part, rows, known)
     if part.kind is not None:
         known.ids[part.kind].update(seen)
     if part.key == "sources":
         _read_texts(pairs, origins, known, problems)
     part.check(pairs, known, problems)
     return objects
+
+
+def _know_rejected(part: Part, rows: list[tuple[str, Any]], known: Known) -> None:
+    """Make known the ids of records that failed to structure, so that references to them are
+    not reported as problems of their own (the failed record's problems already are)."""
+    for _, raw in rows:
+        if not isinstance(raw, dict) or type(raw.get("id")) is not str:
+            continue
+        if part.kind is not None:
+            known.ids[part.kind].add(raw["id"])
+        outcomes = raw.get("outcomes") if part.key == "meetings" else None
+        if isinstance(outcomes, list):
+            known.outcomes.update(
+                o["id"] for o in outcomes if isinstance(o, dict) and type(o.get("id")) is str
+            )
 
 
 def _read_texts(

@@ -39,6 +39,8 @@ class Known:
     def __init__(self) -> None:
         self.texts: dict[str, str] = {}
         self.ids: dict[RefKind, set[str]] = {kind: set() for kind in RefKind}
+        self.names: dict[RefKind, dict[str, str]] = {kind: {} for kind in RefKind}
+        """Per kind, every name and alias (as written) -> id: for suggestions."""
         self.outcomes: set[str] = set()
         self.source_meetings: list[tuple[str, str, int, str]] = []
 
@@ -82,12 +84,14 @@ class _Checker:
         if ref.kind is RefKind.GROUP:
             if ref.id not in _GROUPS:
                 self.problem(field, f"unknown group {ref.id!r}; groups are {sorted(_GROUPS)}")
-        elif ref.id not in self.known.ids[ref.kind]:
-            self.problem(field, _unknown(ref.kind.value, ref.id, self.known.ids[ref.kind]))
+        else:
+            self.exists(field, ref.kind, ref.id)
 
     def exists(self, field: str, kind: RefKind, ident: str) -> None:
         if ident not in self.known.ids[kind]:
-            self.problem(field, _unknown(kind.value, ident, self.known.ids[kind]))
+            self.problem(
+                field, _unknown(kind.value, ident, self.known.ids[kind], self.known.names[kind])
+            )
 
     def refs(self, field: str, refs: Iterable[Ref]) -> None:
         for i, ref in enumerate(refs):
@@ -105,14 +109,29 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def _unknown(kind: str, ident: str, known: Iterable[str]) -> str:
+def _unknown(
+    kind: str, ident: str, known: Iterable[str], names: dict[str, str] | None = None
+) -> str:
+    """``unknown member 'Utopa'; did you mean 'UTO' (Utopia)?``: close ids or close names."""
     import difflib
 
-    close = difflib.get_close_matches(ident, list(known), n=3, cutoff=0.6)
     message = f"unknown {kind} {ident!r}"
+    close = difflib.get_close_matches(ident, list(known), n=3, cutoff=0.6)
     if close:
-        message += "; did you mean " + ", ".join(repr(c) for c in close) + "?"
+        return message + "; did you mean " + ", ".join(repr(c) for c in close) + "?"
+    if names:
+        by_fold = {fold(name): name for name in names}
+        near = difflib.get_close_matches(fold(ident), list(by_fold), n=3, cutoff=0.6)
+        ids = dict.fromkeys(names[by_fold[n]] for n in near)
+        if ids:
+            hints = ", ".join(f"{i!r} ({_display(names, i)})" for i in ids)
+            return message + f"; did you mean {hints}?"
     return message
+
+
+def _display(names: dict[str, str], ident: str) -> str:
+    """The first name listed for ``ident`` (its canonical name: names are added name-first)."""
+    return next(name for name, owner in names.items() if owner == ident and name != ident)
 
 
 def check_id(file: str, ident: str, seen: set[str], problems: list[Problem]) -> None:
@@ -145,6 +164,9 @@ def check_members(pairs: list[tuple[str, Member]], known: Known, problems: list[
                 c.problem("iso2", "a state needs its two-letter ISO 3166 code")
         elif member.iso2 is not None or member.iso3 is not None:
             c.problem("iso2", "only states have ISO 3166 codes")
+        member_names = known.names[RefKind.MEMBER]
+        for name in (member.name, *member.aliases):
+            member_names.setdefault(name, member.id)
         for i, name in enumerate((member.id, member.name, *member.aliases)):
             key = fold(name)
             owner = names.setdefault(key, member.id)
@@ -158,6 +180,8 @@ def check_bodies(pairs: list[tuple[str, Body]], known: Known, problems: list[Pro
     c = _Checker(known, problems)
     for file, body in pairs:
         c.at(file, body.id)
+        for name in (body.name, *body.aliases):
+            known.names[RefKind.BODY].setdefault(name, body.id)
         c.span("span", body.span)
         if body.parent is not None:
             c.exists("parent", RefKind.BODY, body.parent)
@@ -175,6 +199,8 @@ def check_documents(
     c = _Checker(known, problems)
     for file, document in pairs:
         c.at(file, document.id)
+        for name in (document.title, *document.aliases):
+            known.names[RefKind.DOCUMENT].setdefault(name, document.id)
         c.span("span", document.span)
         c.refs("authors", document.authors)
         c.inferred(("title", "kind", "authors", "year"), document.inferred)
@@ -222,7 +248,6 @@ _MEETING_FIELDS = (
 def check_meetings(pairs: list[tuple[str, Meeting]], known: Known, problems: list[Problem]) -> None:
     c = _Checker(known, problems)
     outcome_ids = known.outcomes
-    members = known.ids[RefKind.MEMBER]
     for file, meeting in pairs:
         c.at(file, meeting.id)
         c.span("span", meeting.span)
@@ -240,8 +265,7 @@ def check_meetings(pairs: list[tuple[str, Meeting]], known: Known, problems: lis
             c.exists(f"co_chairs[{i}]", RefKind.MEMBER, chair)
         seen_rows: set[tuple[str, str]] = set()
         for i, row in enumerate(meeting.attendance):
-            if row.member not in members:
-                c.problem(f"attendance[{i}].member", _unknown("member", row.member, members))
+            c.exists(f"attendance[{i}].member", RefKind.MEMBER, row.member)
             if (row.member, row.role) in seen_rows:
                 c.problem(f"attendance[{i}]", f"{row.member} is listed twice as {row.role}")
             seen_rows.add((row.member, row.role))

@@ -14,7 +14,7 @@ import datetime
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ._normalize import FuzzyIndex, fold
+from ._normalize import fold
 from .errors import InvalidQueryError, UnknownIdError
 
 if TYPE_CHECKING:
@@ -212,9 +212,6 @@ class _NamedCollection(Collection[T]):
 
     __slots__ = ()
 
-    def _names(self) -> tuple[dict[str, int], FuzzyIndex, dict[str, str]]:
-        return self._dataset._names(self._all)
-
     def lookup(self, name: str) -> T:
         """The record with this id, name or alias, ignoring case, accents and punctuation.
 
@@ -224,7 +221,7 @@ class _NamedCollection(Collection[T]):
         """
         if not isinstance(name, str):
             raise InvalidQueryError(f"look {self._kind}s up by a string, not {type(name).__name__}")
-        exact, _, _ = self._names()
+        exact, _ = self._dataset._names(self._all)
         position = exact.get(fold(name))
         if position is not None and (
             self._positions is None or position in frozenset(self._positions)
@@ -243,8 +240,7 @@ class _NamedCollection(Collection[T]):
             raise InvalidQueryError(
                 f"search {self._kind}s with a string, not {type(query).__name__}"
             )
-        _, fuzzy, _ = self._names()
-        scores = fuzzy.scores(fold(query))
+        scores = self._dataset._fuzzy(self._all).scores(fold(query))
         allowed = None if self._positions is None else frozenset(self._positions)
         ranked = sorted(
             (
@@ -256,7 +252,7 @@ class _NamedCollection(Collection[T]):
         return tuple(self._all._records[position] for _, position, _ in ranked[:limit])
 
     def _closest(self, name: str) -> tuple[str, ...]:
-        _, _, display = self._names()
+        _, display = self._dataset._names(self._all)
         found = self.search(name, limit=3)
         if found:
             return tuple(display[_id_of(r)] for r in found)

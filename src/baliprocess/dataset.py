@@ -97,8 +97,9 @@ class Dataset:
 
     def _load_part(self, key: str, problems: list[Problem]) -> None:
         records = _loading.read_part(_loading.PARTS[key], self._origins, self._known, problems)
-        for record in records:
-            object.__setattr__(record, "_dataset", self)
+        if key != "sources":  # a source holds no links
+            for record in records:
+                object.__setattr__(record, "_dataset", self)
         if key == "meetings":
             records.sort(key=_meeting_order)
             for meeting in records:
@@ -218,23 +219,32 @@ class Dataset:
                     found = self._cache[key] = build()
         return found
 
-    def _names(
-        self, collection: Collection[Any]
-    ) -> tuple[dict[str, int], FuzzyIndex, dict[str, str]]:
-        def build() -> tuple[dict[str, int], FuzzyIndex, dict[str, str]]:
+    def _names(self, collection: Collection[Any]) -> tuple[dict[str, int], dict[str, str]]:
+        """Folded id, name and aliases -> position; and id -> display name."""
+
+        def build() -> tuple[dict[str, int], dict[str, str]]:
             exact: dict[str, int] = {}
-            pairs: list[tuple[str, str]] = []
             display: dict[str, str] = {}
             for position, record in enumerate(collection.all()):
                 name = getattr(record, "name", None) or record.title
                 display[record.id] = name
                 for text in (record.id, name, *record.aliases):
-                    key = fold(text)
-                    exact.setdefault(key, position)
-                    pairs.append((key, record.id))
-            return exact, FuzzyIndex(pairs), display
+                    exact.setdefault(fold(text), position)
+            return exact, display
 
         return self._cached(("names", collection._kind), build)  # type: ignore[no-any-return]
+
+    def _fuzzy(self, collection: Collection[Any]) -> FuzzyIndex:
+        """The fuzzy index of a named collection, built on the first search."""
+
+        def build() -> FuzzyIndex:
+            pairs: list[tuple[str, str]] = []
+            for record in collection.all():
+                name = getattr(record, "name", None) or record.title
+                pairs.extend((fold(text), record.id) for text in (record.id, name, *record.aliases))
+            return FuzzyIndex(pairs)
+
+        return self._cached(("fuzzy", collection._kind), build)  # type: ignore[no-any-return]
 
     def _meeting_indexes(self) -> dict[str, _Index]:
         def build() -> dict[str, _Index]:

@@ -1,0 +1,80 @@
+"""Guards of the performance design, checked without timing anything.
+
+``import baliprocess`` must cost almost nothing: it imports no attrs, no cattrs, no data-reading
+module and reads no data file. A first answer about members imports attrs and json and the
+member model, never cattrs nor the meeting model.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def _modules_after(code: str) -> set[str]:
+    script = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_import_is_light() -> None:
+    before = _modules_after("pass")
+    after = _modules_after("import baliprocess")
+    added = after - before
+    assert "cattrs" not in added
+    assert "attr" not in added
+    assert "attrs" not in added
+    assert "json" not in added
+    assert not {m for m in added if m.startswith("importlib.resources")}
+    assert not {m for m in added if m.startswith("importlib_resources")}
+    assert not {m for m in added if m.startswith("importlib.metadata")}
+    # Only the package itself and its error module: no loader, no models, no data.
+    assert {m for m in added if m.startswith("baliprocess")} == {
+        "baliprocess",
+        "baliprocess.errors",
+    }
+
+
+def test_first_member_answer_skips_cattrs_and_other_models() -> None:
+    added = _modules_after("import baliprocess as bp\nbp.members.lookup('UAE')")
+    assert "cattrs" not in added
+    assert "baliprocess._converter" not in added
+    assert "baliprocess.models.meetings" not in added
+    assert "baliprocess.models.commitments" not in added
+    assert "importlib.resources" not in added
+
+
+def test_version_is_lazy() -> None:
+    added = _modules_after("import baliprocess as bp\nv = bp.__version__")
+    assert "importlib.metadata" not in added
+    assert "baliprocess._version" in added
+
+
+def test_each_bundled_file_is_read_once() -> None:
+    code = (
+        "import collections\n"
+        "import baliprocess._resources as resources\n"
+        "import baliprocess._loading as loading\n"
+        "reads = collections.Counter()\n"
+        "real = resources.read_bundled\n"
+        "def counting(name):\n"
+        "    reads[name] += 1\n"
+        "    return real(name)\n"
+        "loading.read_bundled = counting\n"
+        "import baliprocess as bp\n"
+        "for _ in range(3):\n"
+        "    bp.members.lookup('UAE'); len(bp.meetings); len(bp.commitments)\n"
+        "import json\n"
+        "print(json.dumps(dict(reads)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    reads = json.loads(result.stdout.strip())
+    assert reads, "nothing was read"
+    assert set(reads.values()) == {1}
+    assert "meetings.json" in reads
+    assert "members.json" in reads
