@@ -51,7 +51,7 @@ def test_every_span_lies_inside_its_source_and_quotes_it() -> None:
             assert text[span.start : span.end] == span.text, (record.id, path)
             assert span.text.strip(), (record.id, path)
             count += 1
-    assert count > 500
+    assert count >= 300
 
 
 def test_sources_are_the_five_statements_verbatim() -> None:
@@ -273,7 +273,7 @@ def test_commitments_of_australia() -> None:
 
 
 def test_commitment_due_and_outcome() -> None:
-    ilo = [c for c in bp.commitments if "membership" in c.action]
+    ilo = [c for c in bp.commitments if "request for membership" in c.action]
     assert ilo
     assert ilo[0].due is not None
     assert "next Bali Process SOM" in ilo[0].due.text

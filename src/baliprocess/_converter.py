@@ -15,8 +15,10 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
 from ._structure import parse_date, parse_ref
@@ -69,6 +71,18 @@ def _tuple_from_list(kind: Any, conv: cattrs.Converter) -> Callable[[Any, Any], 
     return structure
 
 
+def _record_from_object(kind: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Records come from JSON objects: say so when given anything else (not cattrs' wording)."""
+    base = make_dict_structure_fn(kind, conv)
+
+    def structure(value: Any, target: Any) -> Any:
+        if type(value) is not dict:
+            raise TypeError(f"expected an object, got {_json_type(value)}")
+        return base(value, target)
+
+    return structure
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _strict(str, "a string"))
@@ -82,6 +96,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(_Vocabulary, _structure_vocabulary)
     conv.register_unstructure_hook(_Vocabulary, _vocabulary_value)
     conv.register_structure_hook_factory(_is_homogenous_tuple, _tuple_from_list)
+    conv.register_structure_hook_factory(attrs.has, _record_from_object)
     conv.register_unstructure_hook_factory(
         _is_homogenous_tuple,
         lambda kind, c: _list_unstructurer(get_args(kind)[0], c),

@@ -133,7 +133,8 @@ def parse_file(origin: Origin, part: Part, problems: list[Problem]) -> tuple[lis
     if data is None:
         return [], []
     try:
-        document = json.loads(data)
+        # Decode first: json.loads(bytes) would silently accept UTF-16 and UTF-32.
+        document = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         problems.append(Problem(name, None, None, f"not UTF-8 text: {error.reason}"))
         return [], []
@@ -203,12 +204,9 @@ def read_part(
     A later origin's record with an id already given by an earlier one is a problem unless the
     later file lists the id in ``replaces``, in which case it takes the earlier record's place.
     """
-    import importlib
+    from ._structure import structurer
 
-    from ._structure import STRUCTURERS
-
-    module, _, name = part.model.partition(".")
-    cls = getattr(importlib.import_module(f".models.{module}", __package__), name)
+    cls, structure_one = structurer(part.key)
     rows: list[tuple[str, Any]] = []
     position: dict[str, int] = {}
     for origin in origins:
@@ -238,7 +236,7 @@ def read_part(
                 continue
             position.setdefault(ident, len(rows))
             rows.append((file, raw))
-    pairs = structure(cls, STRUCTURERS[cls], rows, problems)
+    pairs = structure(cls, structure_one, rows, problems)
     seen: set[str] = set()
     for file, obj in pairs:
         _validate.check_id(file, obj.id, seen, problems)
@@ -261,6 +259,8 @@ def _know_rejected(part: Part, rows: list[tuple[str, Any]], known: Known) -> Non
             continue
         if part.kind is not None:
             known.ids[part.kind].add(raw["id"])
+        if part.key == "sources":
+            known.unreadable.add(raw["id"])
         outcomes = raw.get("outcomes") if part.key == "meetings" else None
         if isinstance(outcomes, list):
             known.outcomes.update(
@@ -278,19 +278,23 @@ def _read_texts(
         reason = origin.source_path_problem(source.path)
         if reason is not None:
             problems.append(Problem(file, source.id, "path", reason))
+            known.unreadable.add(source.id)
             continue
         try:
             data = origin.read(source.path)
         except OSError as error:
             problems.append(Problem(file, source.id, "path", f"cannot read: {error.strerror}"))
+            known.unreadable.add(source.id)
             continue
         if data is None:
             problems.append(Problem(file, source.id, "path", f"no file {source.path!r}"))
+            known.unreadable.add(source.id)
             continue
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             problems.append(Problem(file, source.id, "path", f"not UTF-8 text: {error.reason}"))
+            known.unreadable.add(source.id)
             continue
         object.__setattr__(source, "text", text)
         known.texts[source.id] = text

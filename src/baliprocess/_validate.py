@@ -42,6 +42,8 @@ class Known:
         self.names: dict[RefKind, dict[str, str]] = {kind: {} for kind in RefKind}
         """Per kind, every name and alias (as written) -> id: for suggestions."""
         self.outcomes: set[str] = set()
+        self.unreadable: set[str] = set()
+        """Sources whose record or text has a problem of its own: spans citing them go unchecked."""
         self.source_meetings: list[tuple[str, str, int, str]] = []
 
 
@@ -64,6 +66,8 @@ class _Checker:
     def span(self, field: str, span: Span) -> None:
         text = self.known.texts.get(span.source)
         if text is None:
+            if span.source in self.known.unreadable:
+                return
             self.problem(f"{field}.source", _unknown("source", span.source, self.known.texts))
             return
         if not 0 <= span.start <= span.end <= len(text):
@@ -251,7 +255,7 @@ def check_meetings(pairs: list[tuple[str, Meeting]], known: Known, problems: lis
     for file, meeting in pairs:
         c.at(file, meeting.id)
         c.span("span", meeting.span)
-        if meeting.source not in known.texts:
+        if meeting.source not in known.texts and meeting.source not in known.unreadable:
             c.problem("source", _unknown("source", meeting.source, known.texts))
         if meeting.body is not None:
             c.exists("body", RefKind.BODY, meeting.body)

@@ -207,6 +207,16 @@ def _id_of(record: Any) -> str:
     return str(record.id)
 
 
+def _key(value: object, what: str) -> str:
+    """A query value given as an id/name string or as a record, as a string."""
+    if isinstance(value, str):
+        return value
+    ident = getattr(value, "id", None)
+    if isinstance(ident, str):
+        return ident
+    raise InvalidQueryError(f"{what} takes an id, a name or a record, not {value!r}")
+
+
 class _NamedCollection(Collection[T]):
     """A collection whose records have names and aliases: ``lookup`` and ``search`` them."""
 
@@ -354,19 +364,11 @@ class MeetingCollection(Collection["Meeting"]):
                 raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
             criteria.append(index["year"].positions(year))
         if body is not None:
-            body_id = (
-                _id_of(dataset.bodies.get(_id_of(body)))
-                if not isinstance(body, str)
-                else (_id_of(dataset.bodies.lookup(body)))
-            )
+            body_id = dataset.bodies.lookup(_key(body, "body")).id
             criteria.append(index["body"].positions(body_id))
         wanted_role = None if role is None else dataset.coerce_role(role)
         if attended_by is not None:
-            member = (
-                dataset.members.lookup(attended_by)
-                if isinstance(attended_by, str)
-                else dataset.members.get(_id_of(attended_by))
-            )
+            member = dataset.members.lookup(_key(attended_by, "attended_by"))
             key: Hashable = member.id if wanted_role is None else (member.id, wanted_role)
             criteria.append(
                 index["member" if wanted_role is None else "member_role"].positions(key)
@@ -382,7 +384,9 @@ class MeetingCollection(Collection["Meeting"]):
 
             criteria.append(index["kind"].positions(_vocab(MeetingKind, kind, "kind")))
         if source is not None:
-            criteria.append(index["source"].positions(_id_of(dataset.sources.get(source))))
+            criteria.append(
+                index["source"].positions(dataset.sources.get(_key(source, "source")).id)
+            )
         if between is not None:
             criteria.append(_between(self._all.all(), between))
         return self._select(criteria)
@@ -415,9 +419,10 @@ class CommitmentCollection(Collection["Commitment"]):
         index = dataset._commitment_indexes()
         criteria: list[frozenset[int] | tuple[int, ...]] = []
         if actor is not None:
+            _key(actor, "actor")
             criteria.append(index["actor"].positions(dataset.resolve_actor(actor)))
         if meeting is not None:
-            meeting_id = meeting if isinstance(meeting, str) else _id_of(meeting)
+            meeting_id = _key(meeting, "meeting")
             criteria.append(index["meeting"].positions(_id_of(dataset.meetings.get(meeting_id))))
         if kind is not None:
             from .models import CommitmentKind
@@ -443,9 +448,15 @@ def _between(
 ) -> tuple[int, ...]:
     import bisect
 
+    if not (
+        isinstance(bounds, tuple)
+        and len(bounds) == 2
+        and all(type(b) is datetime.date for b in bounds)
+    ):
+        raise InvalidQueryError(
+            f"between takes two datetime.date values (first, last), not {bounds!r}"
+        )
     first, last = bounds
-    if not (isinstance(first, datetime.date) and isinstance(last, datetime.date)):
-        raise InvalidQueryError("between takes two datetime.date values: (first, last)")
     starts = [m.start for m in meetings if m.start is not None]
     low = bisect.bisect_left(starts, first)
     high = bisect.bisect_right(starts, last)

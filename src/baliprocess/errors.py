@@ -58,6 +58,9 @@ class Problem:
             f"message={self.message!r})"
         )
 
+    def __reduce__(self) -> tuple[type[Problem], tuple[str, str | None, str | None, str]]:
+        return (Problem, (self.file, self.record, self.field, self.message))
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Problem):
             return NotImplemented
@@ -88,6 +91,9 @@ class DataError(BaliProcessError, ValueError):
         self.field: str | None = first.field
         super().__init__(self._summary())
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))
+
     def _summary(self) -> str:
         if len(self.problems) == 1:
             return str(self.problems[0])
@@ -108,6 +114,9 @@ class UnknownIdError(BaliProcessError, LookupError):
             quoted = ", ".join(repr(s) for s in suggestions)
             message += f"; did you mean {quoted}?"
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, object, tuple[str, ...]]]:
+        return (type(self), (self.kind, self.key, self.suggestions))
 
     def __str__(self) -> str:
         # LookupError (KeyError's parent) would show the repr of the message; keep it readable.
