@@ -14,8 +14,6 @@ imports nothing heavy: everything below is resolved on first access (PEP 562).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .errors import (
     BaliProcessError,
     DataError,
@@ -25,7 +23,11 @@ from .errors import (
     UnknownIdError,
 )
 
+# Not typing.TYPE_CHECKING: importing typing would double the cost of ``import baliprocess``.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .collections import (
         BodyCollection,
         CommitmentCollection,
