@@ -1,7 +1,8 @@
 """The command line: ``python -m baliprocess`` (or ``baliprocess``).
 
 - ``baliprocess`` / ``baliprocess meetings``: the meetings of the bundled record, as a table.
-- ``baliprocess check PATH``: validate a folder of data files; every problem, with its location.
+- ``baliprocess check PATH``: validate a folder of data files added to the bundled record
+  (``--alone``: on its own); every problem, with its location; exit status 1 when any.
 """
 
 from __future__ import annotations
@@ -78,12 +79,12 @@ def print_meetings(out: TextIO, *, dataset_path: str | None = None) -> int:
     return 0
 
 
-def check(path: str, out: TextIO, err: TextIO) -> int:
+def check(path: str, out: TextIO, err: TextIO, *, alone: bool = False) -> int:
     from .dataset import load
     from .errors import DataError
 
     try:
-        dataset = load(path, bundled=True)
+        dataset = load(path, bundled=not alone)
     except FileNotFoundError as error:
         err.write(f"error: {error}\n")
         return 2
@@ -96,7 +97,8 @@ def check(path: str, out: TextIO, err: TextIO) -> int:
         f"{len(getattr(dataset, name))} {name}"
         for name in ("sources", "members", "bodies", "documents", "meetings", "commitments")
     )
-    out.write(f"ok: {path} is valid ({counts}, with the bundled record)\n")
+    scope = "on its own" if alone else "with the bundled record"
+    out.write(f"ok: {path} is valid ({counts}, {scope})\n")
     return 0
 
 
@@ -109,7 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     meetings.add_argument("--data", help="a data folder to add to the bundled record")
     checker = commands.add_parser("check", help="validate a folder of data files")
     checker.add_argument("path", help="the folder holding the data files")
+    checker.add_argument(
+        "--alone",
+        action="store_true",
+        help="check the folder on its own, not added to the bundled record",
+    )
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(args.path, sys.stdout, sys.stderr)
+        return check(args.path, sys.stdout, sys.stderr, alone=args.alone)
     return print_meetings(sys.stdout, dataset_path=getattr(args, "data", None))

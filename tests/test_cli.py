@@ -1,0 +1,52 @@
+"""The command line: the meetings table and ``check``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import baliprocess
+from baliprocess.cli import main
+
+DATA = Path(baliprocess.__file__).parent / "data"
+
+
+def test_python_m_prints_the_meetings_table() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "baliprocess"], capture_output=True, text=True, check=True
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["id", "when", "where"]
+    assert any(line.startswith("ahg-som-15 ") and "virtual" in line for line in lines)
+    assert any(line.startswith("ahg-som-12 ") and "Kuala Lumpur, MYS" in line for line in lines)
+    assert lines[-1] == f"{len(baliprocess.meetings)} meetings"
+
+
+def test_table_rows_follow_date_order(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["meetings"]) == 0
+    out = capsys.readouterr().out
+    ids = [line.split()[0] for line in out.splitlines()[2:] if line and " " in line]
+    assert ids[: len(baliprocess.meetings)] == list(baliprocess.meetings.ids())
+
+
+def test_check_the_bundled_folder_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--alone", str(DATA)]) == 0
+    assert "is valid" in capsys.readouterr().out
+
+
+def test_check_the_bundled_folder_against_itself_reports_collisions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", str(DATA)]) == 1
+    err = capsys.readouterr().err
+    assert "is already in <bundled>/meetings.json" in err
+
+
+def test_check_an_empty_folder_is_the_bundled_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(tmp_path)]) == 0
+    assert "22 meetings" in capsys.readouterr().out
