@@ -99,9 +99,10 @@ def test_search_ranks_and_limits() -> None:
 def test_filters_compose() -> None:
     twenty = bp.meetings.filter(year=2020)
     assert isinstance(twenty, MeetingCollection)
-    assert twenty.filter(attended_by="ILO").ids() == bp.meetings.filter(
-        year=2020, attended_by="ILO"
-    ).ids()
+    assert (
+        twenty.filter(attended_by="ILO").ids()
+        == bp.meetings.filter(year=2020, attended_by="ILO").ids()
+    )
     assert all(m.year == 2020 for m in twenty)
     assert bp.meetings.filter(body="TIPWG").ids() == bp.meetings.filter(body="WG-TIP").ids()
     observed = bp.meetings.filter(attended_by="Canada", role="observer")
@@ -151,5 +152,5 @@ def test_top_level_errors_are_exported() -> None:
     assert issubclass(bp.DataError, bp.BaliProcessError)
     assert issubclass(bp.UnknownIdError, LookupError)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        _ = bp.nope  # type: ignore[attr-defined]
+        _ = bp.nope
     assert bp.__version__

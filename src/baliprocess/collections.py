@@ -142,15 +142,16 @@ class Collection(Generic[T]):
         return bool(self._records)
 
     def __contains__(self, item: object) -> bool:
+        """``id in collection`` for an id; for a record, whether this very record is held."""
         key = item if isinstance(item, str) else getattr(item, "id", None)
         if not isinstance(key, str):
             return False
         position = self._by_id.get(key)
         if position is None:
             return False
-        if self._positions is None:
-            return item is key or self._records[position] == item
-        return position in frozenset(self._positions)
+        if self._positions is not None and position not in frozenset(self._positions):
+            return False
+        return item is key or self._all._records[position] == item
 
     def __getitem__(self, index: int) -> T:
         """The record at ``index`` in collection order (use :meth:`get` for ids)."""

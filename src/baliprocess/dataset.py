@@ -149,8 +149,11 @@ class Dataset:
         """The outcome with this id (``ahg-som-15/o3``).
 
         Raises:
-            UnknownIdError: no outcome has that id.
+            UnknownIdError: no outcome has that id (the error names close ids).
+            InvalidQueryError: ``id`` is not a string.
         """
+        if not isinstance(id, str):
+            raise InvalidQueryError(f"outcome ids are strings like 'ahg-som-15/o3', not {id!r}")
         found = self._outcome_index().get(id)
         if found is None:
             from .errors import UnknownIdError

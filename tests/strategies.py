@@ -1,0 +1,695 @@
+"""Hypothesis strategies for every record class, random JSON values and mutations, and whole
+valid datasets whose spans quote their generated source texts.
+
+- ``STRATEGIES[cls]`` builds arbitrary (structurally valid, not necessarily cross-checked) objects
+  of each model class: what the converters must round-trip.
+- ``json_values()`` and ``mutations()`` break an unstructured record in one place: what the fast
+  path and the cattrs converter must agree on.
+- ``datasets()`` builds a whole data folder's worth of records that passes every check of the
+  loader: ids resolve, dates are consistent and every span quotes its source exactly.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import functools
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from baliprocess._converter import converter
+from baliprocess._normalize import fold
+from baliprocess.models import (
+    Attendance,
+    AttendanceRole,
+    Body,
+    BodyAttendance,
+    BodyKind,
+    CoChair,
+    Commitment,
+    CommitmentKind,
+    DatePrecision,
+    Document,
+    DocumentKind,
+    Due,
+    Group,
+    Inference,
+    Location,
+    Meeting,
+    MeetingKind,
+    Member,
+    MemberKind,
+    MemberStatus,
+    Outcome,
+    ParticipantCount,
+    Passage,
+    Ref,
+    RefKind,
+    Source,
+    SourceFormat,
+    Span,
+    StatusClaim,
+    Verb,
+)
+
+T = TypeVar("T")
+
+FORMAT = "baliprocess/1"
+
+# -- building blocks ---------------------------------------------------------------------------
+
+# Any text that can be written as UTF-8 (no lone surrogates).
+characters = st.characters(codec="utf-8")
+texts = st.text(characters, max_size=12)
+nonempty_texts = st.text(characters, min_size=1, max_size=12)
+dates = st.dates()
+integers = st.integers(min_value=-(2**40), max_value=2**40)
+
+
+def tuples(elements: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(elements, max_size=max_size).map(tuple)
+
+
+def optional(elements: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | elements
+
+
+spans = st.builds(Span, source=texts, start=integers, end=integers, text=texts)
+inferences = st.builds(Inference, field=texts, reason=texts)
+# A ref's id must not be empty: ``"member:"`` is not a reference.
+refs = st.builds(Ref, kind=st.sampled_from(RefKind), id=nonempty_texts)
+passages = st.builds(Passage, text=texts, span=spans)
+status_claims = st.builds(
+    StatusClaim,
+    status=st.sampled_from(MemberStatus),
+    as_of=dates,
+    span=spans,
+    inferred=optional(texts),
+)
+members = st.builds(
+    Member,
+    id=texts,
+    name=texts,
+    kind=st.sampled_from(MemberKind),
+    aliases=tuples(texts),
+    iso2=optional(texts),
+    iso3=optional(texts),
+    status=tuples(status_claims),
+    note=optional(texts),
+    span=spans,
+    inferred=tuples(inferences),
+)
+co_chairs = st.builds(CoChair, member=texts, as_of=dates, span=spans, inferred=optional(texts))
+bodies = st.builds(
+    Body,
+    id=texts,
+    name=texts,
+    kind=st.sampled_from(BodyKind),
+    aliases=tuples(texts),
+    parent=optional(texts),
+    bali_process=st.booleans(),
+    co_chairs=tuples(co_chairs),
+    established=optional(passages),
+    span=spans,
+    inferred=tuples(inferences),
+)
+documents = st.builds(
+    Document,
+    id=texts,
+    title=texts,
+    kind=st.sampled_from(DocumentKind),
+    aliases=tuples(texts),
+    authors=tuples(refs),
+    year=optional(integers),
+    span=spans,
+    inferred=tuples(inferences),
+)
+locations = st.builds(Location, city=texts, country=texts, span=spans)
+attendances = st.builds(
+    Attendance,
+    member=texts,
+    role=st.sampled_from(AttendanceRole),
+    wording=texts,
+    span=spans,
+    inferred=optional(texts),
+)
+body_attendances = st.builds(
+    BodyAttendance, body=texts, role=st.sampled_from(AttendanceRole), wording=texts, span=spans
+)
+participant_counts = st.builds(ParticipantCount, count=integers, description=texts, span=spans)
+outcomes = st.builds(
+    Outcome,
+    id=texts,
+    text=texts,
+    actors=tuples(refs),
+    verb=st.sampled_from(Verb),
+    objects=tuples(refs),
+    span=spans,
+    inferred=tuples(inferences),
+)
+meetings = st.builds(
+    Meeting,
+    id=texts,
+    title=texts,
+    kind=st.sampled_from(MeetingKind),
+    number=optional(integers),
+    body=optional(texts),
+    start=optional(dates),
+    end=optional(dates),
+    days=tuples(dates),
+    date_precision=st.sampled_from(DatePrecision),
+    date_text=optional(texts),
+    location=optional(locations),
+    virtual=optional(st.booleans()),
+    co_chairs=tuples(texts),
+    attendance=tuples(attendances, 2),
+    bodies_present=tuples(body_attendances, 2),
+    participants=tuples(participant_counts, 2),
+    purpose=tuples(passages, 2),
+    agenda=tuples(passages, 2),
+    outcomes=tuples(outcomes, 2),
+    source=texts,
+    span=spans,
+    mentions=tuples(spans, 2),
+    inferred=tuples(inferences, 2),
+)
+dues = st.builds(Due, text=texts, date=optional(dates), meeting=optional(texts), span=spans)
+commitments = st.builds(
+    Commitment,
+    id=texts,
+    outcome=texts,
+    kind=st.sampled_from(CommitmentKind),
+    actors=tuples(refs),
+    action=texts,
+    due=optional(dues),
+    span=spans,
+    inferred=tuples(inferences),
+)
+sources = st.builds(
+    Source,
+    id=texts,
+    title=texts,
+    date=dates,
+    format=st.sampled_from(SourceFormat),
+    path=texts,
+    meetings=tuples(texts),
+)
+
+STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
+    Span: spans,
+    Inference: inferences,
+    Ref: refs,
+    Passage: passages,
+    StatusClaim: status_claims,
+    Member: members,
+    CoChair: co_chairs,
+    Body: bodies,
+    Document: documents,
+    Location: locations,
+    Attendance: attendances,
+    BodyAttendance: body_attendances,
+    ParticipantCount: participant_counts,
+    Outcome: outcomes,
+    Meeting: meetings,
+    Due: dues,
+    Commitment: commitments,
+    Source: sources,
+}
+"""A strategy for every model class."""
+
+# -- random JSON values and mutations ----------------------------------------------------------
+
+json_scalars: st.SearchStrategy[Any] = (
+    st.none() | st.booleans() | integers | st.floats(allow_nan=False, allow_infinity=False) | texts
+)
+json_values: st.SearchStrategy[Any] = st.recursive(
+    json_scalars,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(texts, children, max_size=3),
+    max_leaves=6,
+)
+"""Any JSON value (what ``json.loads`` can return)."""
+
+# Strings that come close to what the parsers of the record accept: enum values, dates, refs.
+_VOCABULARY = sorted(
+    {
+        member.value
+        for vocabulary in (
+            MemberKind,
+            MemberStatus,
+            AttendanceRole,
+            BodyKind,
+            MeetingKind,
+            DatePrecision,
+            Verb,
+            CommitmentKind,
+            DocumentKind,
+            SourceFormat,
+            RefKind,
+        )
+        for member in vocabulary
+    }
+)
+tricky_strings: st.SearchStrategy[str] = st.one_of(
+    texts,
+    st.sampled_from(_VOCABULARY),
+    st.sampled_from([v.upper() for v in _VOCABULARY]),
+    st.sampled_from(
+        [
+            "2022-02-30",
+            "2022/03/02",
+            "2022-W09-3",
+            "20220302",
+            "2022-3-2",
+            "+2022-03-02",
+            "2022-03-02T00:00",
+            "\uff12\uff10\uff12\uff12-\uff10\uff13-\uff10\uff12",  # full-width digits
+            "0000-01-01",
+            "member:AUS",
+            "member-AUS",
+            "member:",
+            ":AUS",
+            "country:AUS",
+            "group:members",
+            "MEMBER:AUS",
+        ]
+    ),
+    dates.map(datetime.date.isoformat),
+    st.tuples(st.sampled_from(RefKind), texts).map(lambda pair: f"{pair[0].value}:{pair[1]}"),
+)
+
+
+def _type_name(value: Any) -> str:
+    return type(value).__name__
+
+
+def paths(value: Any, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every position inside a JSON value, the root included (as ``()``)."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(paths(item, (*prefix, index)))
+    return found
+
+
+def get_at(value: Any, path: Sequence[str | int]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+def replace_at(value: Any, path: Sequence[str | int], new: Any) -> Any:
+    """A deep copy of ``value`` with the value at ``path`` replaced by ``new``."""
+    if not path:
+        return new
+    result = copy.deepcopy(value)
+    get_at(result, path[:-1])[path[-1]] = new
+    return result
+
+
+Mutation = tuple[str, Any]
+"""A description of the change (for failure reports) and the mutated JSON."""
+
+
+@st.composite
+def mutations(draw: st.DrawFn, raw: Any) -> Mutation:
+    """``raw`` (an unstructured record) changed in exactly one place."""
+    where = draw(st.sampled_from(paths(raw)))
+    target = get_at(raw, where)
+    options = ["replace", "replace-string"]
+    if isinstance(target, dict):
+        options += ["add-key"] + (["drop-key"] if target else [])
+    if isinstance(target, list) and target:
+        options.append("drop-item")
+    action = draw(st.sampled_from(options))
+    if action == "drop-key":
+        key = draw(st.sampled_from(sorted(target)))
+        changed = copy.deepcopy(target)
+        del changed[key]
+        return f"drop {key!r} at {where}", replace_at(raw, where, changed)
+    if action == "add-key":
+        key = draw(texts.filter(lambda k: k not in target))
+        changed = copy.deepcopy(target)
+        changed[key] = draw(json_values)
+        return f"add {key!r} at {where}", replace_at(raw, where, changed)
+    if action == "drop-item":
+        index = draw(st.integers(0, len(target) - 1))
+        changed = copy.deepcopy(target)
+        del changed[index]
+        return f"drop item {index} at {where}", replace_at(raw, where, changed)
+    if action == "replace-string":
+        new: Any = draw(tricky_strings)
+        return f"replace {target!r} at {where} with {new!r}", replace_at(raw, where, new)
+    new = draw(json_values.filter(lambda v: _type_name(v) != _type_name(target)))
+    return f"replace {target!r} at {where} with {new!r}", replace_at(raw, where, new)
+
+
+# -- whole valid datasets ----------------------------------------------------------------------
+
+slugs = st.text("abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=8)
+upper_slugs = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", min_size=1, max_size=6)
+span_texts = st.text(characters, max_size=10)
+# Dates far enough from the end of the calendar to add a few days to.
+safe_dates = st.dates(max_value=datetime.date(9000, 12, 31))
+
+
+@attrs.define
+class _Texts:
+    """Source texts under construction: each span's words are appended to one source."""
+
+    pieces: dict[str, list[str]]
+    lengths: dict[str, int]
+
+    def add(self, source: str, words: str, separator: str) -> Span:
+        self.pieces[source].append(separator)
+        start = self.lengths[source] + len(separator)
+        self.pieces[source].append(words)
+        self.lengths[source] = start + len(words)
+        return Span(source=source, start=start, end=start + len(words), text=words)
+
+    def text(self, source: str) -> str:
+        return "".join(self.pieces[source])
+
+
+@attrs.frozen
+class GeneratedDataset:
+    """The records of a data folder (model objects, by file key) and the source texts by id."""
+
+    records: dict[str, tuple[Any, ...]]
+    texts: dict[str, str]
+
+    def unstructured(self) -> dict[str, list[dict[str, Any]]]:
+        return {key: [converter.unstructure(r) for r in rows] for key, rows in self.records.items()}
+
+
+def spans_of(value: Any) -> list[Span]:
+    """Every span inside a record, found by walking its fields."""
+    if isinstance(value, Span):
+        return [value]
+    if attrs.has(type(value)):
+        return [
+            span
+            for field in attrs.fields(type(value))
+            if field.init
+            for span in spans_of(getattr(value, field.name))
+        ]
+    if isinstance(value, tuple):
+        return [span for item in value for span in spans_of(item)]
+    return []
+
+
+KEYS = ("sources", "members", "bodies", "documents", "meetings", "commitments")
+
+
+def write_dataset(folder: Path, dataset: GeneratedDataset) -> Path:
+    """Write ``dataset`` as a data folder: one JSON file per key, one text file per source."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sources").mkdir(exist_ok=True)
+    for source in dataset.records["sources"]:
+        (folder / source.path).write_bytes(dataset.texts[source.id].encode("utf-8"))
+    for key, rows in dataset.unstructured().items():
+        document = {"format": FORMAT, key: rows}
+        (folder / f"{key}.json").write_bytes(
+            json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+        )
+    return folder
+
+
+def _unique(
+    strategy: st.SearchStrategy[str], min_size: int, max_size: int
+) -> st.SearchStrategy[list[str]]:
+    return st.lists(strategy, min_size=min_size, max_size=max_size, unique=True)
+
+
+@st.composite
+def datasets(draw: st.DrawFn) -> GeneratedDataset:
+    """A whole dataset that passes every check: references resolve, spans quote their sources."""
+    source_ids: list[str] = draw(_unique(slugs, 1, 3))
+    builder = _Texts({s: [] for s in source_ids}, dict.fromkeys(source_ids, 0))
+    separators = st.sampled_from(["", " ", "\n", ". ", "\u00a0", "\r\n"])
+
+    def span() -> Span:
+        source = draw(st.sampled_from(source_ids))
+        return builder.add(source, draw(span_texts), draw(separators))
+
+    def some(make: Callable[[], T], max_size: int = 2) -> tuple[T, ...]:
+        return tuple(make() for _ in range(draw(st.integers(0, max_size))))
+
+    def inferred(fields: Sequence[str]) -> tuple[Inference, ...]:
+        return some(lambda: Inference(field=draw(st.sampled_from(fields)), reason=draw(texts)))
+
+    def reason() -> str | None:
+        return draw(optional(texts))
+
+    # Members: ids differ once folded, and every name and alias ends in a word of its own member
+    # (longer than any id), so no name of one member folds to a name of another.
+    member_ids: list[str] = draw(st.lists(upper_slugs, min_size=1, max_size=4, unique_by=fold))
+
+    def named(token: str) -> str:
+        return f"{draw(texts)} {token}"
+
+    member_records = []
+    for i, ident in enumerate(member_ids):
+        token = f"zqx{i}token"
+        kind = draw(st.sampled_from(MemberKind))
+        state = kind is MemberKind.STATE
+        member_records.append(
+            Member(
+                id=ident,
+                name=named(token),
+                kind=kind,
+                aliases=some(functools.partial(named, token)),
+                iso2=draw(st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2))
+                if state
+                else None,
+                iso3=ident if state else None,
+                status=some(
+                    lambda: StatusClaim(
+                        status=draw(st.sampled_from(MemberStatus)),
+                        as_of=draw(safe_dates),
+                        span=span(),
+                        inferred=reason(),
+                    )
+                ),
+                note=draw(optional(texts)),
+                span=span(),
+                inferred=inferred(("name", "kind", "aliases", "status", "note")),
+            )
+        )
+
+    body_ids: list[str] = draw(_unique(upper_slugs, 0, 3))
+    body_records = [
+        Body(
+            id=ident,
+            name=draw(texts),
+            kind=draw(st.sampled_from(BodyKind)),
+            aliases=some(lambda: draw(texts)),
+            parent=draw(optional(st.sampled_from(body_ids))),
+            bali_process=draw(st.booleans()),
+            co_chairs=some(
+                lambda: CoChair(
+                    member=draw(st.sampled_from(member_ids)),
+                    as_of=draw(safe_dates),
+                    span=span(),
+                    inferred=reason(),
+                )
+            ),
+            established=Passage(text=draw(texts), span=span()) if draw(st.booleans()) else None,
+            span=span(),
+            inferred=inferred(("name", "kind", "parent", "co_chairs", "established")),
+        )
+        for ident in body_ids
+    ]
+
+    document_ids: list[str] = draw(_unique(slugs, 0, 3))
+    group_ids = [group.value for group in Group]
+
+    def ref(kinds: Sequence[RefKind], ids: dict[RefKind, Sequence[str]]) -> Ref:
+        usable = [kind for kind in kinds if ids[kind]]
+        kind = draw(st.sampled_from(usable))
+        return Ref(kind=kind, id=draw(st.sampled_from(ids[kind])))
+
+    ids: dict[RefKind, Sequence[str]] = {
+        RefKind.MEMBER: member_ids,
+        RefKind.BODY: body_ids,
+        RefKind.DOCUMENT: document_ids,
+        RefKind.GROUP: group_ids,
+        RefKind.MEETING: [],
+    }
+    before_meetings = (RefKind.MEMBER, RefKind.BODY, RefKind.DOCUMENT, RefKind.GROUP)
+    document_records = [
+        Document(
+            id=ident,
+            title=draw(texts),
+            kind=draw(st.sampled_from(DocumentKind)),
+            aliases=some(lambda: draw(texts)),
+            authors=some(lambda: ref(before_meetings, ids)),
+            year=draw(optional(integers)),
+            span=span(),
+            inferred=inferred(("title", "kind", "authors", "year")),
+        )
+        for ident in document_ids
+    ]
+
+    meeting_ids: list[str] = draw(_unique(slugs, 1, 3))
+    ids[RefKind.MEETING] = meeting_ids
+    meeting_records = []
+    outcome_ids: list[str] = []
+    for ident in meeting_ids:
+        precision = draw(st.sampled_from(DatePrecision))
+        start = end = None
+        days: tuple[datetime.date, ...] = ()
+        if precision is not DatePrecision.UNKNOWN:
+            start = draw(safe_dates)
+            end = start + datetime.timedelta(days=draw(st.integers(0, 5)))
+            if precision is DatePrecision.DAY:
+                span_days = [start + datetime.timedelta(days=n) for n in range(5)]
+                days = tuple(d for d in span_days if d <= end and draw(st.booleans()))
+        location = None
+        virtual = draw(optional(st.booleans()))
+        if not virtual and draw(st.booleans()):
+            location = Location(
+                city=draw(texts), country=draw(st.sampled_from(member_ids)), span=span()
+            )
+        roles = draw(
+            st.lists(
+                st.tuples(st.sampled_from(member_ids), st.sampled_from(AttendanceRole)),
+                max_size=3,
+                unique=True,
+            )
+        )
+        meeting_outcomes = []
+        for n in range(draw(st.integers(0, 2))):
+            outcome_id = f"{ident}/o{n + 1}"
+            outcome_ids.append(outcome_id)
+            meeting_outcomes.append(
+                Outcome(
+                    id=outcome_id,
+                    text=draw(texts),
+                    actors=some(lambda: ref(tuple(RefKind), ids)),
+                    verb=draw(st.sampled_from(Verb)),
+                    objects=some(lambda: ref(tuple(RefKind), ids)),
+                    span=span(),
+                    inferred=inferred(("actors", "verb", "objects")),
+                )
+            )
+        meeting_records.append(
+            Meeting(
+                id=ident,
+                title=draw(texts),
+                kind=draw(st.sampled_from(MeetingKind)),
+                number=draw(optional(integers)),
+                body=draw(optional(st.sampled_from(body_ids))) if body_ids else None,
+                start=start,
+                end=end,
+                days=days,
+                date_precision=precision,
+                date_text=draw(optional(texts)),
+                location=location,
+                virtual=virtual,
+                co_chairs=some(lambda: draw(st.sampled_from(member_ids))),
+                attendance=tuple(
+                    Attendance(
+                        member=member,
+                        role=role,
+                        wording=draw(texts),
+                        span=span(),
+                        inferred=reason(),
+                    )
+                    for member, role in roles
+                ),
+                bodies_present=some(
+                    lambda: BodyAttendance(
+                        body=draw(st.sampled_from(body_ids)),
+                        role=draw(st.sampled_from(AttendanceRole)),
+                        wording=draw(texts),
+                        span=span(),
+                    )
+                )
+                if body_ids
+                else (),
+                participants=some(
+                    lambda: ParticipantCount(
+                        count=draw(st.integers(0, 10**6)), description=draw(texts), span=span()
+                    )
+                ),
+                purpose=some(lambda: Passage(text=draw(texts), span=span())),
+                agenda=some(lambda: Passage(text=draw(texts), span=span())),
+                outcomes=tuple(meeting_outcomes),
+                source=draw(st.sampled_from(source_ids)),
+                span=span(),
+                mentions=some(span),
+                inferred=inferred(
+                    (
+                        "title",
+                        "kind",
+                        "number",
+                        "body",
+                        "start",
+                        "end",
+                        "days",
+                        "date_precision",
+                        "location",
+                        "virtual",
+                        "co_chairs",
+                        "attendance",
+                        "bodies_present",
+                        "participants",
+                    )
+                ),
+            )
+        )
+
+    commitment_records = []
+    if outcome_ids:
+        for ident in draw(_unique(slugs, 0, 3)):
+            due = None
+            if draw(st.booleans()):
+                due = Due(
+                    text=draw(texts),
+                    date=draw(optional(safe_dates)),
+                    meeting=draw(optional(st.sampled_from(meeting_ids))),
+                    span=span(),
+                )
+            commitment_records.append(
+                Commitment(
+                    id=f"c/{ident}",
+                    outcome=draw(st.sampled_from(outcome_ids)),
+                    kind=draw(st.sampled_from(CommitmentKind)),
+                    actors=some(lambda: ref(tuple(RefKind), ids)),
+                    action=draw(texts),
+                    due=due,
+                    span=span(),
+                    inferred=inferred(("kind", "actors", "action", "due")),
+                )
+            )
+
+    source_records = [
+        Source(
+            id=ident,
+            title=draw(texts),
+            date=draw(safe_dates),
+            format=draw(st.sampled_from(SourceFormat)),
+            path=f"sources/{ident}.txt",
+            meetings=tuple(draw(st.lists(st.sampled_from(meeting_ids), max_size=2))),
+        )
+        for ident in source_ids
+    ]
+    return GeneratedDataset(
+        records={
+            "sources": tuple(source_records),
+            "members": tuple(member_records),
+            "bodies": tuple(body_records),
+            "documents": tuple(document_records),
+            "meetings": tuple(meeting_records),
+            "commitments": tuple(commitment_records),
+        },
+        texts={ident: builder.text(ident) for ident in source_ids},
+    )
