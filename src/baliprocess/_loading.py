@@ -9,9 +9,11 @@ located explanation. Nothing in a data folder is executed or unpickled.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import _validate
@@ -298,6 +300,23 @@ def _read_texts(
             continue
         object.__setattr__(source, "text", text)
         known.texts[source.id] = text
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a record is built.
+
+    Building creates millions of small objects, none of them garbage; each collection pass would
+    walk them all again (a third of the load time on a large dataset). Reference counting still
+    frees everything as usual, and the collector is restored as it was.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def raise_problems(problems: list[Problem]) -> None:

@@ -64,8 +64,9 @@ class Dataset:
         self._cache: dict[Hashable, Any] = {}
         if eager:
             problems: list[Problem] = []
-            for key in _loading.PARTS:
-                self._load_part(key, problems)
+            with _loading.collector_paused():
+                for key in _loading.PARTS:
+                    self._load_part(key, problems)
             _loading.raise_problems(problems)
 
     def __repr__(self) -> str:
@@ -82,10 +83,11 @@ class Dataset:
             part = self._parts.get(key)
             if part is None:
                 problems: list[Problem] = []
-                for needed in _loading.PARTS[key].needs:
-                    if needed not in self._parts:
-                        self._load_part(needed, problems)
-                self._load_part(key, problems)
+                with _loading.collector_paused():
+                    for needed in _loading.PARTS[key].needs:
+                        if needed not in self._parts:
+                            self._load_part(needed, problems)
+                    self._load_part(key, problems)
                 if problems:
                     # Publish nothing of a record with problems: forget what was read, then raise.
                     self._parts.clear()

@@ -18,8 +18,10 @@ from . import (
     str_,
     strs,
     tuple_of,
+    values_of,
 )
 
+_BODYKIND = values_of(BodyKind)
 CLASS = Body
 
 
@@ -50,7 +52,7 @@ def structure(value: Any) -> Body:
     return Body(
         id=str_(d["id"]),
         name=str_(d["name"]),
-        kind=BodyKind(d["kind"]),
+        kind=_BODYKIND[d["kind"]],
         aliases=strs(d, "aliases"),
         parent=opt_str(d.get("parent")),
         bali_process=bool_(d["bali_process"]) if "bali_process" in d else True,

@@ -16,8 +16,10 @@ from . import (
     span,
     str_,
     tuple_of,
+    values_of,
 )
 
+_COMMITMENTKIND = values_of(CommitmentKind)
 CLASS = Commitment
 
 
@@ -46,7 +48,7 @@ def structure(value: Any) -> Commitment:
     return Commitment(
         id=str_(d["id"]),
         outcome=str_(d["outcome"]),
-        kind=CommitmentKind(d["kind"]),
+        kind=_COMMITMENTKIND[d["kind"]],
         actors=tuple_of(d["actors"], parse_ref),
         action=str_(d["action"]),
         due=_due(d.get("due")),

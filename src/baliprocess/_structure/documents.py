@@ -6,8 +6,9 @@ from typing import Any
 
 from ..models.documents import Document
 from ..models.vocabularies import DocumentKind
-from . import fields, inferred, keys, opt_int, refs, span, str_, strs
+from . import fields, inferred, keys, opt_int, refs, span, str_, strs, values_of
 
+_DOCUMENTKIND = values_of(DocumentKind)
 CLASS = Document
 
 
@@ -19,7 +20,7 @@ def structure(value: Any) -> Document:
     return Document(
         id=str_(d["id"]),
         title=str_(d["title"]),
-        kind=DocumentKind(d["kind"]),
+        kind=_DOCUMENTKIND[d["kind"]],
         aliases=strs(d, "aliases"),
         authors=refs(d, "authors"),
         year=opt_int(d.get("year")),

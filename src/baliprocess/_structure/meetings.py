@@ -30,8 +30,13 @@ from . import (
     str_,
     strs,
     tuple_of,
+    values_of,
 )
 
+_ATTENDANCEROLE = values_of(AttendanceRole)
+_DATEPRECISION = values_of(DatePrecision)
+_MEETINGKIND = values_of(MeetingKind)
+_VERB = values_of(Verb)
 CLASS = Meeting
 
 
@@ -52,7 +57,7 @@ def _attendance(value: Any) -> Attendance:
     d = fields(value, *_ATTENDANCE)
     return Attendance(
         member=str_(d["member"]),
-        role=AttendanceRole(d["role"]),
+        role=_ATTENDANCEROLE[d["role"]],
         wording=str_(d["wording"]),
         span=span(d["span"]),
         inferred=opt_str(d.get("inferred")),
@@ -66,7 +71,7 @@ def _body_attendance(value: Any) -> BodyAttendance:
     d = fields(value, *_BODY_ATTENDANCE)
     return BodyAttendance(
         body=str_(d["body"]),
-        role=AttendanceRole(d["role"]),
+        role=_ATTENDANCEROLE[d["role"]],
         wording=str_(d["wording"]),
         span=span(d["span"]),
     )
@@ -91,7 +96,7 @@ def outcome(value: Any) -> Outcome:
         id=str_(d["id"]),
         text=str_(d["text"]),
         actors=tuple_of(d["actors"], parse_ref),
-        verb=Verb(d["verb"]),
+        verb=_VERB[d["verb"]],
         objects=refs(d, "objects"),
         span=span(d["span"]),
         inferred=inferred(d),
@@ -133,13 +138,13 @@ def structure(value: Any) -> Meeting:
     return Meeting(
         id=str_(d["id"]),
         title=str_(d["title"]),
-        kind=MeetingKind(d["kind"]),
+        kind=_MEETINGKIND[d["kind"]],
         number=opt_int(get("number")),
         body=opt_str(get("body")),
         start=opt_date(get("start")),
         end=opt_date(get("end")),
         days=tuple_of(d["days"], parse_date) if "days" in d else (),
-        date_precision=DatePrecision(d["date_precision"]),
+        date_precision=_DATEPRECISION[d["date_precision"]],
         date_text=opt_str(get("date_text")),
         location=_location(get("location")),
         virtual=opt_bool(get("virtual")),

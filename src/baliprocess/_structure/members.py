@@ -16,8 +16,11 @@ from . import (
     str_,
     strs,
     tuple_of,
+    values_of,
 )
 
+_MEMBERKIND = values_of(MemberKind)
+_MEMBERSTATUS = values_of(MemberStatus)
 CLASS = Member
 
 
@@ -27,7 +30,7 @@ _STATUS = keys("status", "as_of", "span", optional=("inferred",))
 def _status(value: Any) -> StatusClaim:
     d = fields(value, *_STATUS)
     return StatusClaim(
-        status=MemberStatus(d["status"]),
+        status=_MEMBERSTATUS[d["status"]],
         as_of=parse_date(d["as_of"]),
         span=span(d["span"]),
         inferred=opt_str(d.get("inferred")),
@@ -48,7 +51,7 @@ def structure(value: Any) -> Member:
     return Member(
         id=str_(d["id"]),
         name=str_(d["name"]),
-        kind=MemberKind(d["kind"]),
+        kind=_MEMBERKIND[d["kind"]],
         aliases=strs(d, "aliases"),
         iso2=opt_str(d.get("iso2")),
         iso3=opt_str(d.get("iso3")),

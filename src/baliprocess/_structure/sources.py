@@ -6,8 +6,9 @@ from typing import Any
 
 from ..models.sources import Source
 from ..models.vocabularies import SourceFormat
-from . import fields, keys, parse_date, str_, tuple_of
+from . import fields, keys, parse_date, str_, tuple_of, values_of
 
+_SOURCEFORMAT = values_of(SourceFormat)
 CLASS = Source
 
 
@@ -20,7 +21,7 @@ def structure(value: Any) -> Source:
         id=str_(d["id"]),
         title=str_(d["title"]),
         date=parse_date(d["date"]),
-        format=SourceFormat(d["format"]),
+        format=_SOURCEFORMAT[d["format"]],
         path=str_(d["path"]),
         meetings=tuple_of(d["meetings"], str_),
     )
