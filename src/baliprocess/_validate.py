@@ -63,7 +63,18 @@ class _Checker:
     def problem(self, field: str | None, message: str) -> None:
         self.problems.append(Problem(self.file, self.record, field, message))
 
+    def span_ok(self, span: Span) -> bool:
+        """Whether ``span`` quotes its source exactly: the fast test, before any message."""
+        text = self.known.texts.get(span.source)
+        return (
+            text is not None
+            and text[span.start : span.end] == span.text
+            and (0 <= span.start <= span.end <= len(text))
+        )
+
     def span(self, field: str, span: Span) -> None:
+        if self.span_ok(span):
+            return
         text = self.known.texts.get(span.source)
         if text is None:
             if span.source in self.known.unreadable:
@@ -107,6 +118,13 @@ class _Checker:
             name = getattr(inference, "field", None)
             if name not in allowed:
                 self.problem(f"inferred[{i}].field", f"no field {name!r} to mark as inferred")
+
+
+def _ref_ids(known: Known) -> dict[RefKind, set[str] | frozenset[str]]:
+    """The ids each ref kind may take (a group's are its vocabulary)."""
+    ids: dict[RefKind, set[str] | frozenset[str]] = dict(known.ids)
+    ids[RefKind.GROUP] = _GROUPS
+    return ids
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -252,6 +270,9 @@ _MEETING_FIELDS = (
 def check_meetings(pairs: list[tuple[str, Meeting]], known: Known, problems: list[Problem]) -> None:
     c = _Checker(known, problems)
     outcome_ids = known.outcomes
+    members = known.ids[RefKind.MEMBER]
+    known_ids = _ref_ids(known)
+    span_ok = c.span_ok
     for file, meeting in pairs:
         c.at(file, meeting.id)
         c.span("span", meeting.span)
@@ -269,11 +290,15 @@ def check_meetings(pairs: list[tuple[str, Meeting]], known: Known, problems: lis
             c.exists(f"co_chairs[{i}]", RefKind.MEMBER, chair)
         seen_rows: set[tuple[str, str]] = set()
         for i, row in enumerate(meeting.attendance):
-            c.exists(f"attendance[{i}].member", RefKind.MEMBER, row.member)
-            if (row.member, row.role) in seen_rows:
+            # The hot loop of a large record: field paths are built only for a problem.
+            if row.member not in members:
+                c.exists(f"attendance[{i}].member", RefKind.MEMBER, row.member)
+            key = (row.member, row.role)
+            if key in seen_rows:
                 c.problem(f"attendance[{i}]", f"{row.member} is listed twice as {row.role}")
-            seen_rows.add((row.member, row.role))
-            c.span(f"attendance[{i}].span", row.span)
+            seen_rows.add(key)
+            if not span_ok(row.span):
+                c.span(f"attendance[{i}].span", row.span)
         for i, present in enumerate(meeting.bodies_present):
             c.exists(f"bodies_present[{i}].body", RefKind.BODY, present.body)
             c.span(f"bodies_present[{i}].span", present.span)
@@ -285,16 +310,18 @@ def check_meetings(pairs: list[tuple[str, Meeting]], known: Known, problems: lis
             for i, passage in enumerate(passages):
                 c.span(f"{name}[{i}].span", passage.span)
         for i, outcome in enumerate(meeting.outcomes):
-            field = f"outcomes[{i}]"
             if outcome.id in outcome_ids:
-                c.problem(f"{field}.id", f"duplicate outcome id {outcome.id!r}")
+                c.problem(f"outcomes[{i}].id", f"duplicate outcome id {outcome.id!r}")
             outcome_ids.add(outcome.id)
-            c.refs(f"{field}.actors", outcome.actors)
-            c.refs(f"{field}.objects", outcome.objects)
-            c.span(f"{field}.span", outcome.span)
+            for name, refs in (("actors", outcome.actors), ("objects", outcome.objects)):
+                for j, ref in enumerate(refs):
+                    if ref.id not in known_ids[ref.kind]:
+                        c.ref(f"outcomes[{i}].{name}[{j}]", ref)
+            if not span_ok(outcome.span):
+                c.span(f"outcomes[{i}].span", outcome.span)
             for j, inference in enumerate(outcome.inferred):
                 if inference.field not in ("actors", "verb", "objects"):
-                    c.problem(f"{field}.inferred[{j}].field", "not a field of an outcome")
+                    c.problem(f"outcomes[{i}].inferred[{j}].field", "not a field of an outcome")
         for i, mention in enumerate(meeting.mentions):
             c.span(f"mentions[{i}]", mention)
         c.inferred(_MEETING_FIELDS, meeting.inferred)

@@ -119,8 +119,6 @@ def parse_ref(value: Any) -> Ref:
         raise ValueError(f"expected a reference kind ({kinds}), got {value!r}") from None
 
 
-
-
 def values_of(vocabulary: type[Any]) -> dict[Any, Any]:
     """Value -> member of an enum: a dict lookup, much faster than calling the enum.
 

@@ -14,6 +14,7 @@ from ..models.meetings import (
 )
 from ..models.vocabularies import AttendanceRole, DatePrecision, MeetingKind, Verb
 from . import (
+    Invalid,
     fields,
     inferred,
     int_,
@@ -53,14 +54,22 @@ def _location(value: Any) -> Location | None:
 _ATTENDANCE = keys("member", "role", "wording", "span", optional=("inferred",))
 
 
+_ATTENDANCE_KEYS = _ATTENDANCE[0]
+
+
 def _attendance(value: Any) -> Attendance:
-    d = fields(value, *_ATTENDANCE)
+    # The most frequent row of a large record: checks inlined (same rules as ``fields``).
+    if type(value) is not dict or not _ATTENDANCE_KEYS.issuperset(value):
+        raise Invalid("expected an attendance object")
+    member, wording, why = value["member"], value["wording"], value.get("inferred")
+    if not (type(member) is str and type(wording) is str and (why is None or type(why) is str)):
+        raise Invalid("wrong attendance field types")
     return Attendance(
-        member=str_(d["member"]),
-        role=_ATTENDANCEROLE[d["role"]],
-        wording=str_(d["wording"]),
-        span=span(d["span"]),
-        inferred=opt_str(d.get("inferred")),
+        member=member,
+        role=_ATTENDANCEROLE[value["role"]],
+        wording=wording,
+        span=span(value["span"]),
+        inferred=why,
     )
 
 
