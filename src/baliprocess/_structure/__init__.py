@@ -105,18 +105,30 @@ def opt_date(value: Any) -> _dt.date | None:
     return None if value is None else parse_date(value)
 
 
+_REFS: dict[str, Ref] = {}
+"""Refs already parsed: they repeat a lot, and being immutable they can be shared."""
+_REFS_LIMIT = 100_000
+
+
 def parse_ref(value: Any) -> Ref:
     """A ``kind:id`` string such as ``member:AUS`` or ``group:members``."""
     if type(value) is not str:
         raise ValueError(f"expected a reference like 'member:AUS', got {value!r}")
+    ref = _REFS.get(value)
+    if ref is not None:
+        return ref
     kind, sep, ident = value.partition(":")
     if not sep or not ident:
         raise ValueError(f"expected a reference like 'member:AUS', got {value!r}")
     try:
-        return Ref(kind=_REF_KINDS[kind], id=ident)
+        ref = Ref(kind=_REF_KINDS[kind], id=ident)
     except KeyError:
         kinds = ", ".join(k.value for k in RefKind)
         raise ValueError(f"expected a reference kind ({kinds}), got {value!r}") from None
+    if len(_REFS) >= _REFS_LIMIT:
+        _REFS.clear()
+    _REFS[value] = ref
+    return ref
 
 
 def values_of(vocabulary: type[Any]) -> dict[Any, Any]:
