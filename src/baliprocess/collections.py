@@ -245,7 +245,10 @@ class _NamedCollection(Collection[T]):
 
         Matching ignores case, accents and punctuation and tolerates one or two typos per word
         ("new zeeland" finds New Zealand). Exact names rank before prefixes, whole words,
-        substrings and near misses; ties keep collection order.
+        substrings and near misses; ties keep collection order. No match gives ``()``.
+
+        Raises:
+            InvalidQueryError: ``query`` is not a string.
         """
         if not isinstance(query, str):
             raise InvalidQueryError(

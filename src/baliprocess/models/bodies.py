@@ -41,5 +41,9 @@ class Body:
     _dataset: object = link()
 
     def meetings(self) -> tuple[Meeting, ...]:
-        """Meetings of this body, in date order."""
+        """Meetings of this body, in date order.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         return dataset_of(self).meetings.filter(body=self.id).all()

@@ -41,10 +41,18 @@ class Commitment:
     _dataset: object = link()
 
     def meeting(self) -> Meeting:
-        """The meeting at which the commitment was made."""
+        """The meeting at which the commitment was made.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         dataset = dataset_of(self)
         return dataset.meeting_of(dataset.outcome(self.outcome))
 
     def source_outcome(self) -> Outcome:
-        """The outcome this commitment comes from."""
+        """The outcome this commitment comes from.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         return dataset_of(self).outcome(self.outcome)

@@ -30,5 +30,9 @@ class Document:
     _dataset: object = link()
 
     def outcomes(self) -> tuple[Outcome, ...]:
-        """Outcomes that refer to this document, in date order."""
+        """Outcomes that refer to this document, in date order.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         return dataset_of(self).outcomes_naming(Ref(kind=RefKind.DOCUMENT, id=self.id))

@@ -72,7 +72,11 @@ class Outcome:
     _dataset: object = link()
 
     def meeting(self) -> Meeting:
-        """The meeting whose record holds this outcome."""
+        """The meeting whose record holds this outcome.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         return dataset_of(self).meeting_of(self)
 
 
@@ -114,6 +118,7 @@ class Meeting:
 
         Raises:
             InvalidQueryError: ``role`` is not an :class:`AttendanceRole` or its value.
+            DetachedRecordError: the meeting was built by hand, not loaded into a dataset.
         """
         dataset = dataset_of(self)
         wanted = None if role is None else dataset.coerce_role(role)
@@ -124,10 +129,19 @@ class Meeting:
         return tuple(dataset.members.get(member_id) for member_id in seen)
 
     def roles_of(self, member: str) -> tuple[AttendanceRole, ...]:
-        """Every role in which ``member`` (an id, name or alias) attended."""
+        """Every role in which ``member`` (an id, name or alias) attended, in statement order.
+
+        Raises:
+            UnknownIdError: no member has that name (the error names close matches).
+            DetachedRecordError: the meeting was built by hand, not loaded into a dataset.
+        """
         member_id = dataset_of(self).members.lookup(member).id
         return tuple(row.role for row in self.attendance if row.member == member_id)
 
     def commitments(self) -> tuple[Commitment, ...]:
-        """Commitments made at this meeting."""
+        """Commitments made at this meeting.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         return dataset_of(self).commitments.filter(meeting=self.id).all()

@@ -51,13 +51,25 @@ class Member:
         return max(self.status, key=lambda claim: claim.as_of).status
 
     def meetings(self) -> tuple[Meeting, ...]:
-        """Meetings this member attended in any role, in date order."""
+        """Meetings this member attended in any role, in date order.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         return dataset_of(self).meetings.filter(attended_by=self.id).all()
 
     def commitments(self) -> tuple[Commitment, ...]:
-        """Commitments this member is an actor of."""
+        """Commitments this member is an actor of.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         return dataset_of(self).commitments.filter(actor=self.id).all()
 
     def outcomes(self) -> tuple[Outcome, ...]:
-        """Outcomes naming this member as actor or object, in date order."""
+        """Outcomes naming this member as actor or object, in date order.
+
+        Raises:
+            DetachedRecordError: the record was built by hand, not loaded into a dataset.
+        """
         return dataset_of(self).outcomes_naming(Ref(kind=RefKind.MEMBER, id=self.id))
