@@ -248,12 +248,14 @@ class _NamedCollection(Collection[T]):
         substrings and near misses; ties keep collection order. No match gives ``()``.
 
         Raises:
-            InvalidQueryError: ``query`` is not a string.
+            InvalidQueryError: ``query`` is not a string or ``limit`` not a count.
         """
         if not isinstance(query, str):
             raise InvalidQueryError(
                 f"search {self._kind}s with a string, not {type(query).__name__}"
             )
+        if type(limit) is not int or limit < 0:
+            raise InvalidQueryError(f"limit must be a count (an int >= 0), not {limit!r}")
         scores = self._dataset._fuzzy(self._all).scores(fold(query))
         allowed = None if self._positions is None else frozenset(self._positions)
         ranked = sorted(
