@@ -484,13 +484,14 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
             )
         )
 
-    body_ids: list[str] = draw(_unique(upper_slugs, 0, 3))
+    # Bodies and documents: the same scheme as members, since their names are looked up too.
+    body_ids: list[str] = draw(st.lists(upper_slugs, max_size=3, unique_by=fold))
     body_records = [
         Body(
             id=ident,
-            name=draw(texts),
+            name=named(f"zqb{i}token"),
             kind=draw(st.sampled_from(BodyKind)),
-            aliases=some(lambda: draw(texts)),
+            aliases=some(functools.partial(named, f"zqb{i}token")),
             parent=draw(optional(st.sampled_from(body_ids))),
             bali_process=draw(st.booleans()),
             co_chairs=some(
@@ -505,10 +506,10 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
             span=span(),
             inferred=inferred(("name", "kind", "parent", "co_chairs", "established")),
         )
-        for ident in body_ids
+        for i, ident in enumerate(body_ids)
     ]
 
-    document_ids: list[str] = draw(_unique(slugs, 0, 3))
+    document_ids: list[str] = draw(st.lists(slugs, max_size=3, unique_by=fold))
     group_ids = [group.value for group in Group]
 
     def ref(kinds: Sequence[RefKind], ids: dict[RefKind, Sequence[str]]) -> Ref:
@@ -527,15 +528,15 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
     document_records = [
         Document(
             id=ident,
-            title=draw(texts),
+            title=named(f"zqd{i}token"),
             kind=draw(st.sampled_from(DocumentKind)),
-            aliases=some(lambda: draw(texts)),
+            aliases=some(functools.partial(named, f"zqd{i}token")),
             authors=some(lambda: ref(before_meetings, ids)),
             year=draw(optional(integers)),
             span=span(),
             inferred=inferred(("title", "kind", "authors", "year")),
         )
-        for ident in document_ids
+        for i, ident in enumerate(document_ids)
     ]
 
     meeting_ids: list[str] = draw(_unique(slugs, 1, 3))

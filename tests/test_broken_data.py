@@ -1276,3 +1276,28 @@ def test_check_of_a_file_instead_of_a_folder_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "meetings.json"
     path.write_text("{}", encoding="utf-8")
     assert _check(path).returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("key", "field", "expected"),
+    [
+        ("bodies", "aliases", "name 'test group' already names body 'TG'"),
+        ("documents", "aliases", "name 'TEST PLAN' already names document 'test-plan'"),
+    ],
+)
+def test_a_name_may_name_one_body_or_document_only(
+    tmp_path: Path, key: str, field: str, expected: str
+) -> None:
+    records = minimal_records()
+    twin = copy.deepcopy(records[key][0])
+    twin["id"] = "TWIN" if key == "bodies" else "twin"
+    twin["name" if key == "bodies" else "title"] = "Twin"
+    twin["aliases"] = ["test group" if key == "bodies" else "TEST PLAN"]
+    records[key].append(twin)
+    with pytest.raises(DataError) as caught:
+        baliprocess.load(write_folder(tmp_path / "data", records), bundled=False)
+    problems = caught.value.problems
+    assert [(Path(p.file).name, p.record, p.field) for p in problems] == [
+        (f"{key}.json", twin["id"], "aliases[0]")
+    ]
+    assert problems[0].message == expected

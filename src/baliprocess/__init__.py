@@ -71,7 +71,11 @@ def __getattr__(name: str) -> Any:
     if name in _COLLECTIONS:
         from .dataset import bundled
 
-        return getattr(bundled(), name)
+        collection = getattr(bundled(), name)
+        # Loaded collections never change: keep them as plain module attributes, so that later
+        # accesses cost an attribute lookup instead of a failed lookup and this call.
+        globals()[name] = collection
+        return collection
     if name in ("load", "Dataset"):
         from . import dataset
 

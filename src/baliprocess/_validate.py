@@ -40,6 +40,7 @@ class Known:
         self.texts: dict[str, str] = {}
         self.ids: dict[RefKind, set[str]] = {kind: set() for kind in RefKind}
         self.names: dict[RefKind, dict[str, str]] = {kind: {} for kind in RefKind}
+        self.folded: dict[RefKind, dict[str, str]] = {kind: {} for kind in RefKind}
         """Per kind, every name and alias (as written) -> id: for suggestions."""
         self.outcomes: set[str] = set()
         self.unreadable: set[str] = set()
@@ -108,6 +109,23 @@ class _Checker:
                 field, _unknown(kind.value, ident, self.known.ids[kind], self.known.names[kind])
             )
 
+    def names(
+        self, kind: RefKind, ident: str, name: str, aliases: tuple[str, ...], name_field: str
+    ) -> None:
+        """Record the names of a record; a name that (folded) already names another is wrong.
+
+        Lookups ignore case, accents and punctuation, so each folded name must be one record's
+        (a name of punctuation alone folds to nothing and names nothing).
+        """
+        owners = self.known.folded[kind]
+        for i, text in enumerate((ident, name, *aliases)):
+            self.known.names[kind].setdefault(text, ident)
+            key = fold(text)
+            owner = owners.setdefault(key, ident) if key else ident
+            if owner != ident:
+                field = "id" if i == 0 else name_field if i == 1 else f"aliases[{i - 2}]"
+                self.problem(field, f"name {text!r} already names {kind.value} {owner!r}")
+
     def refs(self, field: str, refs: Iterable[Ref]) -> None:
         for i, ref in enumerate(refs):
             self.ref(f"{field}[{i}]", ref)
@@ -173,7 +191,6 @@ def check_sources(pairs: list[tuple[str, Source]], known: Known, problems: list[
 
 def check_members(pairs: list[tuple[str, Member]], known: Known, problems: list[Problem]) -> None:
     c = _Checker(known, problems)
-    names: dict[str, str] = {}
     for file, member in pairs:
         c.at(file, member.id)
         c.span("span", member.span)
@@ -186,15 +203,7 @@ def check_members(pairs: list[tuple[str, Member]], known: Known, problems: list[
                 c.problem("iso2", "a state needs its two-letter ISO 3166 code")
         elif member.iso2 is not None or member.iso3 is not None:
             c.problem("iso2", "only states have ISO 3166 codes")
-        member_names = known.names[RefKind.MEMBER]
-        for name in (member.name, *member.aliases):
-            member_names.setdefault(name, member.id)
-        for i, name in enumerate((member.id, member.name, *member.aliases)):
-            key = fold(name)
-            owner = names.setdefault(key, member.id)
-            if owner != member.id:
-                field = "id" if i == 0 else "name" if i == 1 else f"aliases[{i - 2}]"
-                c.problem(field, f"name {name!r} already names member {owner!r}")
+        c.names(RefKind.MEMBER, member.id, member.name, member.aliases, "name")
         c.inferred(("name", "kind", "aliases", "status", "note"), member.inferred)
 
 
@@ -202,8 +211,7 @@ def check_bodies(pairs: list[tuple[str, Body]], known: Known, problems: list[Pro
     c = _Checker(known, problems)
     for file, body in pairs:
         c.at(file, body.id)
-        for name in (body.name, *body.aliases):
-            known.names[RefKind.BODY].setdefault(name, body.id)
+        c.names(RefKind.BODY, body.id, body.name, body.aliases, "name")
         c.span("span", body.span)
         if body.parent is not None:
             c.exists("parent", RefKind.BODY, body.parent)
@@ -221,8 +229,7 @@ def check_documents(
     c = _Checker(known, problems)
     for file, document in pairs:
         c.at(file, document.id)
-        for name in (document.title, *document.aliases):
-            known.names[RefKind.DOCUMENT].setdefault(name, document.id)
+        c.names(RefKind.DOCUMENT, document.id, document.title, document.aliases, "title")
         c.span("span", document.span)
         c.refs("authors", document.authors)
         c.inferred(("title", "kind", "authors", "year"), document.inferred)

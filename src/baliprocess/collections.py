@@ -233,7 +233,9 @@ class _NamedCollection(Collection[T]):
         if not isinstance(name, str):
             raise InvalidQueryError(f"look {self._kind}s up by a string, not {type(name).__name__}")
         exact, _ = self._dataset._names(self._all)
-        position = exact.get(fold(name))
+        position = exact.get(name)
+        if position is None:
+            position = exact.get(fold(name))
         if position is not None and (
             self._positions is None or position in frozenset(self._positions)
         ):

@@ -225,7 +225,7 @@ class Dataset:
         return found
 
     def _names(self, collection: Collection[Any]) -> tuple[dict[str, int], dict[str, str]]:
-        """Folded id, name and aliases -> position; and id -> display name."""
+        """Id, name and aliases, as written and folded -> position; and id -> display name."""
 
         def build() -> tuple[dict[str, int], dict[str, str]]:
             exact: dict[str, int] = {}
@@ -235,6 +235,12 @@ class Dataset:
                 display[record.id] = name
                 for text in (record.id, name, *record.aliases):
                     exact.setdefault(fold(text), position)
+            # The names as written too, so that the common exact query skips folding; a folded
+            # form always means the same record as the text it was folded from.
+            for record in collection.all():
+                name = getattr(record, "name", None) or record.title
+                for text in (record.id, name, *record.aliases):
+                    exact.setdefault(text, exact[fold(text)])
             return exact, display
 
         return self._cached(("names", collection._kind), build)  # type: ignore[no-any-return]
