@@ -109,7 +109,8 @@ class Dataset:
                     object.__setattr__(outcome, "_dataset", self)
         elif key == "commitments":
             order = {ident: i for i, ident in enumerate(self._outcome_order())}
-            records.sort(key=lambda c: (order.get(c.outcome, len(order)), c.id))
+            # Stable: commitments of one outcome keep the order of their file.
+            records.sort(key=lambda c: order.get(c.outcome, len(order)))
         collection_type, kind = _COLLECTIONS[key]
         self._parts[key] = collection_type(self, kind, tuple(records))
 
@@ -144,6 +145,19 @@ class Dataset:
     def commitments(self) -> CommitmentCollection:
         """Commitments in the order of the meetings they were made at."""
         return self._part("commitments")  # type: ignore[return-value]
+
+    def write(self, path: str | os.PathLike[str]) -> None:
+        """Write this dataset to folder ``path`` in the data-file format (created if needed).
+
+        ``load(path, bundled=False)`` then gives back equal records: the round trip is lossless.
+        Existing files of the same names are overwritten.
+
+        Raises:
+            OSError: the folder or a file cannot be written.
+        """
+        from ._export import write_folder
+
+        write_folder(self, path)
 
     # -- lookups the records use -------------------------------------------------------------
 
