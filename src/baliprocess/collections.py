@@ -368,9 +368,7 @@ class MeetingCollection(Collection["Meeting"]):
         index = dataset._meeting_indexes()
         criteria: list[frozenset[int] | tuple[int, ...]] = []
         if year is not None:
-            if type(year) is not int:
-                raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
-            criteria.append(index["year"].positions(year))
+            criteria.append(index["year"].positions(_year(year)))
         if body is not None:
             body_id = dataset.bodies.lookup(_key(body, "body")).id
             criteria.append(index["body"].positions(body_id))
@@ -437,10 +435,14 @@ class CommitmentCollection(Collection["Commitment"]):
 
             criteria.append(index["kind"].positions(_vocab(CommitmentKind, kind, "kind")))
         if year is not None:
-            if type(year) is not int:
-                raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
-            criteria.append(index["year"].positions(year))
+            criteria.append(index["year"].positions(_year(year)))
         return self._select(criteria)
+
+
+def _year(year: object) -> int:
+    if type(year) is not int:
+        raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
+    return year
 
 
 def _vocab(vocabulary: Callable[[Any], Any], value: object, name: str) -> Any:
