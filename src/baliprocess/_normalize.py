@@ -16,11 +16,14 @@ def fold(text: str) -> str:
     'viet nam'
     >>> fold("the ILO")
     'ilo'
+    >>> fold("The the Group") == fold(fold("The the Group")) == "group"
+    True
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept = "".join(ch if ch in _KEEP else " " for ch in decomposed if not unicodedata.combining(ch))
     words = kept.split()
-    if len(words) > 1 and words[0] == "the":
+    # Every leading "the", so that folding is idempotent: fold(fold(x)) == fold(x).
+    while len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Hashable, Iterable, Iterator
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._normalize import fold
@@ -61,14 +62,19 @@ class _Index:
         self._positions = {key: tuple(value) for key, value in positions.items()}
         self._sets: dict[Hashable, frozenset[int]] = {}
 
-    def positions(self, key: Hashable) -> tuple[int, ...]:
-        return self._positions.get(key, ())
+    def positions(self, key: Hashable) -> _Criterion:
+        """The positions holding ``key``, and how to get them as a (cached) set."""
+        return self._positions.get(key, ()), lambda: self.as_set(key)
 
     def as_set(self, key: Hashable) -> frozenset[int]:
         found = self._sets.get(key)
         if found is None:
             found = self._sets[key] = frozenset(self._positions.get(key, ()))
         return found
+
+
+_Criterion = tuple[tuple[int, ...], Callable[[], frozenset[int]]]
+"""An index's answer: positions in ascending order, and a way to get them as a set."""
 
 
 class Collection(Generic[T]):
@@ -78,7 +84,7 @@ class Collection(Generic[T]):
     ``filter`` it into a narrower collection.
     """
 
-    __slots__ = ("_all", "_by_id", "_dataset", "_kind", "_positions", "_records")
+    __slots__ = ("_all", "_by_id", "_dataset", "_kind", "_position_set", "_positions", "_records")
 
     def __init__(
         self,
@@ -92,6 +98,7 @@ class Collection(Generic[T]):
         self._dataset = dataset
         self._kind = kind
         self._records = records
+        self._position_set: frozenset[int] | None = None
         if _parent is None:
             self._all: Collection[T] = self
             self._by_id: dict[str, int] = {_id_of(r): i for i, r in enumerate(records)}
@@ -101,36 +108,49 @@ class Collection(Generic[T]):
             self._by_id = _parent._by_id
             self._positions = _positions
 
-    def _narrow(self, positions: Iterable[int]) -> Self:
-        """A collection of the same kind holding the records at ``positions`` of the whole."""
-        chosen = tuple(sorted(positions)) if not isinstance(positions, tuple) else positions
+    def _narrow(self, chosen: tuple[int, ...]) -> Self:
+        """A collection of the same kind holding the records at ``chosen`` (ascending)."""
         whole = self._all._records
+        # itemgetter returns a tuple for two or more positions only.
+        many = len(chosen) > 1
+        records = itemgetter(*chosen)(whole) if many else tuple(whole[i] for i in chosen)
         narrowed = object.__new__(type(self))
         Collection.__init__(
             narrowed,
             self._dataset,
             self._kind,
-            tuple(whole[i] for i in chosen),
+            records,
             _parent=self._all,
             _positions=chosen,
         )
         return narrowed
 
-    def _select(self, criteria: list[frozenset[int] | tuple[int, ...]]) -> Self:
-        """Intersect index answers (and this collection's own selection), smallest first."""
+    def _held(self) -> frozenset[int]:
+        """The positions this (filtered) collection holds, as a set built once."""
+        if self._position_set is None:
+            positions = self._positions
+            self._position_set = frozenset(
+                range(len(self._records)) if positions is None else positions
+            )
+        return self._position_set
+
+    def _select(self, criteria: list[_Criterion]) -> Self:
+        """Intersect index answers (and this collection's own selection), smallest first.
+
+        The smallest answer is filtered by set membership in the others, so the cost follows
+        the answers' sizes, never the size of the record.
+        """
         if self._positions is not None:
-            criteria.append(self._positions)
+            criteria.append((self._positions, self._held))
         if not criteria:
             return self
-        criteria.sort(key=len)
-        smallest, rest = (
-            criteria[0],
-            [c if isinstance(c, frozenset) else frozenset(c) for c in criteria[1:]],
-        )
-        chosen = [p for p in smallest if all(p in other for other in rest)]
-        return self._narrow(
-            tuple(sorted(chosen)) if isinstance(smallest, frozenset) else tuple(chosen)
-        )
+        criteria.sort(key=lambda criterion: len(criterion[0]))
+        chosen = criteria[0][0]
+        for _, as_set in criteria[1:]:
+            if not chosen:
+                break
+            chosen = tuple(filter(as_set().__contains__, chosen))
+        return self._narrow(chosen)
 
     def __iter__(self) -> Iterator[T]:
         return iter(self._records)
@@ -149,7 +169,7 @@ class Collection(Generic[T]):
         position = self._by_id.get(key)
         if position is None:
             return False
-        if self._positions is not None and position not in frozenset(self._positions):
+        if self._positions is not None and position not in self._held():
             return False
         return item is key or self._all._records[position] == item
 
@@ -190,7 +210,7 @@ class Collection(Generic[T]):
         position = self._by_id.get(id) if isinstance(id, str) else None
         if position is not None:
             record = self._all._records[position]
-            if self._positions is None or position in frozenset(self._positions):
+            if self._positions is None or position in self._held():
                 return record
         raise UnknownIdError(self._kind, id, self._suggest(id))
 
@@ -236,9 +256,7 @@ class _NamedCollection(Collection[T]):
         position = exact.get(name)
         if position is None:
             position = exact.get(fold(name))
-        if position is not None and (
-            self._positions is None or position in frozenset(self._positions)
-        ):
+        if position is not None and (self._positions is None or position in self._held()):
             return self._all._records[position]
         raise UnknownIdError(self._kind, name, self._closest(name))
 
@@ -259,7 +277,7 @@ class _NamedCollection(Collection[T]):
         if type(limit) is not int or limit < 0:
             raise InvalidQueryError(f"limit must be a count (an int >= 0), not {limit!r}")
         scores = self._dataset._fuzzy(self._all).scores(fold(query))
-        allowed = None if self._positions is None else frozenset(self._positions)
+        allowed = None if self._positions is None else self._held()
         ranked = sorted(
             (
                 (-score, self._by_id[ident], ident)
@@ -306,7 +324,7 @@ class MemberCollection(_NamedCollection["Member"]):
             InvalidQueryError: a value is not one of the vocabulary's.
         """
         indexes = self._dataset._member_indexes()
-        criteria: list[frozenset[int] | tuple[int, ...]] = []
+        criteria: list[_Criterion] = []
         if kind is not None:
             from .models import MemberKind
 
@@ -366,7 +384,7 @@ class MeetingCollection(Collection["Meeting"]):
         """
         dataset = self._dataset
         index = dataset._meeting_indexes()
-        criteria: list[frozenset[int] | tuple[int, ...]] = []
+        criteria: list[_Criterion] = []
         if year is not None:
             criteria.append(index["year"].positions(_year(year)))
         if body is not None:
@@ -423,7 +441,7 @@ class CommitmentCollection(Collection["Commitment"]):
         """
         dataset = self._dataset
         index = dataset._commitment_indexes()
-        criteria: list[frozenset[int] | tuple[int, ...]] = []
+        criteria: list[_Criterion] = []
         if actor is not None:
             _key(actor, "actor")
             criteria.append(index["actor"].positions(dataset.resolve_actor(actor)))
@@ -455,7 +473,7 @@ def _vocab(vocabulary: Callable[[Any], Any], value: object, name: str) -> Any:
 
 def _between(
     meetings: tuple[Meeting, ...], bounds: tuple[datetime.date, datetime.date]
-) -> tuple[int, ...]:
+) -> _Criterion:
     import bisect
 
     if not (
@@ -470,4 +488,5 @@ def _between(
     starts = [m.start for m in meetings if m.start is not None]
     low = bisect.bisect_left(starts, first)
     high = bisect.bisect_right(starts, last)
-    return tuple(range(low, high))
+    positions = tuple(range(low, high))
+    return positions, lambda: frozenset(positions)

@@ -1,0 +1,67 @@
+"""Folding, edit distance and search: properties that must hold for any text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import baliprocess as bp
+from baliprocess._normalize import distance, fold
+
+WORDS = st.text(alphabet="aeiourstlnATHÉé -'’.", max_size=24)
+
+
+@given(st.text(max_size=40))
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(max_size=40))
+def test_fold_ignores_case_and_spacing(text: str) -> None:
+    assert fold(text.upper()) == fold(text.lower()) == fold(f"  {text}  ")
+
+
+def _reference_distance(a: str, b: str) -> int:
+    """Plain optimal-string-alignment distance, for comparison."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+@settings(max_examples=300)
+@given(st.text("abcd", max_size=8), st.text("abcd", max_size=8), st.integers(0, 3))
+def test_bounded_distance_matches_the_reference(a: str, b: str, limit: int) -> None:
+    exact = _reference_distance(a, b)
+    assert distance(a, b, limit) == (exact if exact <= limit else limit + 1)
+
+
+@settings(max_examples=200)
+@given(WORDS)
+def test_search_never_fails_and_returns_members(query: str) -> None:
+    found = bp.members.search(query, limit=5)
+    assert len(found) <= 5
+    assert all(member in bp.members for member in found)
+
+
+@settings(max_examples=200)
+@given(st.sampled_from([name for m in bp.members for name in (m.id, m.name, *m.aliases)]))
+def test_every_name_looks_up_its_member_however_written(name: str) -> None:
+    member = bp.members.lookup(name)
+    assert bp.members.lookup(fold(name)) is member
+    assert bp.members.lookup(name.upper()) is member
+    assert bp.members.search(name)[0] is member
+
+
+def test_one_and_two_typos_are_tolerated() -> None:
+    for query, expected in [("Austrlia", "AUS"), ("Ausrtalia", "AUS"), ("Bangldesh", "BGD")]:
+        assert bp.members.search(query)[0].id == expected
+    assert bp.members.search("Thialnd")[0].id == "THA"
