@@ -154,3 +154,20 @@ def test_top_level_errors_are_exported() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = bp.nope
     assert bp.__version__
+
+
+def test_records_have_attrs_style_reprs() -> None:
+    from baliprocess.models import Inference, Ref, RefKind, Span
+
+    span = Span(source="ahg-som-15", start=0, end=7, text="Between")
+    assert repr(span) == "Span(source='ahg-som-15', start=0, end=7, text='Between')"
+    assert repr(Inference(field="co_chairs", reason="r")) == (
+        "Inference(field='co_chairs', reason='r')"
+    )
+    assert repr(Ref(kind=RefKind.MEMBER, id="AUS")) == (
+        "Ref(kind=<RefKind.MEMBER: 'member'>, id='AUS')"
+    )
+    member = bp.members.get("AUS")
+    assert repr(member).startswith("Member(id='AUS', name='Australia', kind=")
+    assert "_dataset" not in repr(member)
+    assert "text=" not in repr(bp.sources.get("ahg-som-4"))  # the statement itself is left out

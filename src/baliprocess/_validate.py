@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ._normalize import fold
 from .errors import Problem
-from .models.vocabularies import DatePrecision, Group, MemberKind, RefKind
+from .models.vocabularies import Group, MemberKind, RefKind
 
 if TYPE_CHECKING:
     import datetime
@@ -236,6 +236,8 @@ def check_documents(
 
 
 def _check_dates(c: _Checker, meeting: Meeting) -> None:
+    from .models.meetings import DatePrecision  # not at import: a member answer needs none
+
     start, end = meeting.start, meeting.end
     if (start is None) != (end is None):
         c.problem("end" if end is None else "start", "start and end are both given or neither")

@@ -6,13 +6,16 @@ from typing import Any
 
 from ..models.meetings import (
     Attendance,
+    AttendanceRole,
     BodyAttendance,
+    DatePrecision,
     Location,
     Meeting,
+    MeetingKind,
     Outcome,
     ParticipantCount,
+    Verb,
 )
-from ..models.vocabularies import AttendanceRole, DatePrecision, MeetingKind, Verb
 from . import (
     Invalid,
     fields,

@@ -22,22 +22,29 @@ if TYPE_CHECKING:
     from .bodies import Body, CoChair
     from .commitments import Commitment, Due
     from .documents import Document
-    from .meetings import Attendance, BodyAttendance, Location, Meeting, Outcome, ParticipantCount
+    from .meetings import (
+        Attendance,
+        AttendanceRole,
+        BodyAttendance,
+        DatePrecision,
+        Location,
+        Meeting,
+        MeetingKind,
+        Outcome,
+        ParticipantCount,
+        Verb,
+    )
     from .members import Member, StatusClaim
     from .sources import Source
     from .vocabularies import (
-        AttendanceRole,
         BodyKind,
         CommitmentKind,
-        DatePrecision,
         DocumentKind,
         Group,
-        MeetingKind,
         MemberKind,
         MemberStatus,
         RefKind,
         SourceFormat,
-        Verb,
     )
 
 _HOMES = {
@@ -59,18 +66,18 @@ _HOMES = {
     "Member": "members",
     "StatusClaim": "members",
     "Source": "sources",
-    "AttendanceRole": "vocabularies",
+    "AttendanceRole": "meetings",
     "BodyKind": "vocabularies",
     "CommitmentKind": "vocabularies",
-    "DatePrecision": "vocabularies",
+    "DatePrecision": "meetings",
     "DocumentKind": "vocabularies",
     "Group": "vocabularies",
-    "MeetingKind": "vocabularies",
+    "MeetingKind": "meetings",
     "MemberKind": "vocabularies",
     "MemberStatus": "vocabularies",
     "RefKind": "vocabularies",
     "SourceFormat": "vocabularies",
-    "Verb": "vocabularies",
+    "Verb": "meetings",
 }
 
 __all__ = [

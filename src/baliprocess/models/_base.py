@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -11,7 +11,27 @@ from .vocabularies import RefKind
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["Inference", "Passage", "Ref", "Span", "dataset_of", "link"]
+__all__ = ["Inference", "Passage", "Ref", "Span", "dataset_of", "link", "readable"]
+
+
+_T = TypeVar("_T")
+_REPR_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _record_repr(self: Any) -> str:
+    """``Member(id='AUS', ...)``: the repr attrs would write, from one shared function."""
+    cls = type(self)
+    names = _REPR_FIELDS.get(cls)
+    if names is None:
+        names = _REPR_FIELDS[cls] = tuple(a.name for a in attrs.fields(cls) if a.repr)
+    values = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+    return f"{cls.__qualname__}({values})"
+
+
+def readable(cls: type[_T]) -> type[_T]:
+    """Give a record class its repr (attrs compiles one per class, a large part of defining it)."""
+    cls.__repr__ = _record_repr  # type: ignore[method-assign]
+    return cls
 
 
 def link() -> Any:
@@ -19,7 +39,8 @@ def link() -> Any:
     return attrs.field(default=None, init=False, repr=False, eq=False, hash=False)
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Span:
     """The exact words of a source that a fact came from: ``source.text[start:end] == text``.
 
@@ -32,7 +53,8 @@ class Span:
     text: str
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Inference:
     """A value that is inferred rather than stated: which field, and why."""
 
@@ -40,7 +62,8 @@ class Inference:
     reason: str
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Ref:
     """A typed pointer to another record (``member:AUS``) or a collective (``group:members``)."""
 
@@ -51,7 +74,8 @@ class Ref:
         return f"{self.kind.value}:{self.id}"
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Passage:
     """A piece of a statement kept verbatim, such as a purpose or an agenda item."""
 

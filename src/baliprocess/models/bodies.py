@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Passage, Span, dataset_of, link
+from ._base import Inference, Passage, Span, dataset_of, link, readable
 from .vocabularies import BodyKind
 
 if TYPE_CHECKING:
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 __all__ = ["Body", "CoChair"]
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class CoChair:
     member: str
     as_of: datetime.date
@@ -24,7 +25,8 @@ class CoChair:
     inferred: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Body:
     """A Bali Process body or mechanism (or another body a statement names)."""
 

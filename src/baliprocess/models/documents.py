@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Ref, Span, dataset_of, link
+from ._base import Inference, Ref, Span, dataset_of, link, readable
 from .vocabularies import DocumentKind, RefKind
 
 if TYPE_CHECKING:
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 __all__ = ["Document"]
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Document:
     """An instrument or publication a statement refers to."""
 

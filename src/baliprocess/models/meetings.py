@@ -7,17 +7,95 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Passage, Ref, Span, dataset_of, link
-from .vocabularies import AttendanceRole, DatePrecision, MeetingKind, Verb
+from ._base import Inference, Passage, Ref, Span, dataset_of, link, readable
+from .vocabularies import _Vocabulary
 
 if TYPE_CHECKING:
     from .commitments import Commitment
     from .members import Member
 
-__all__ = ["Attendance", "BodyAttendance", "Location", "Meeting", "Outcome", "ParticipantCount"]
+__all__ = [
+    "Attendance",
+    "AttendanceRole",
+    "BodyAttendance",
+    "DatePrecision",
+    "Location",
+    "Meeting",
+    "MeetingKind",
+    "Outcome",
+    "ParticipantCount",
+    "Verb",
+]
 
 
-@attrs.frozen(kw_only=True)
+class AttendanceRole(_Vocabulary):
+    MEMBER = "member"
+    OBSERVER = "observer"
+    CO_CHAIR = "co-chair"
+    PRESENTER = "presenter"
+    OTHER = "other"
+
+
+class MeetingKind(_Vocabulary):
+    SENIOR_OFFICIALS_MEETING = "senior-officials-meeting"
+    MINISTERIAL_CONFERENCE = "ministerial-conference"
+    ANNUAL_MEETING = "annual-meeting"
+    WORKING_GROUP_MEETING = "working-group-meeting"
+    WORKSHOP = "workshop"
+    WEBINAR = "webinar"
+    FORUM = "forum"
+    CONSULTATION = "consultation"
+    PREPARATORY_MEETING = "preparatory-meeting"
+    EXPERTS_GATHERING = "experts-gathering"
+
+
+class DatePrecision(_Vocabulary):
+    """How precisely a statement dates a meeting."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+class Verb(_Vocabulary):
+    """What an outcome records: the main verb of the sentence, normalised."""
+
+    ACKNOWLEDGED = "acknowledged"
+    ADOPTED = "adopted"
+    AFFIRMED = "affirmed"
+    AGREED = "agreed"
+    COMMENDED = "commended"
+    COMMITTED = "committed"
+    CONFIRMED = "confirmed"
+    DEFERRED = "deferred"
+    DISCUSSED = "discussed"
+    DISTRIBUTED = "distributed"
+    ENDORSED = "endorsed"
+    HEARD = "heard"
+    HIGHLIGHTED = "highlighted"
+    INVITED = "invited"
+    LAUNCHED = "launched"
+    NOTED = "noted"
+    PRESENTED = "presented"
+    PROVIDED = "provided"
+    REAFFIRMED = "reaffirmed"
+    RECALLED = "recalled"
+    RECEIVED = "received"
+    RECOGNISED = "recognised"
+    RECOMMENDED = "recommended"
+    REFLECTED = "reflected"
+    REQUESTED = "requested"
+    REVIEWED = "reviewed"
+    TASKED = "tasked"
+    THANKED = "thanked"
+    UPDATED = "updated"
+    WELCOMED = "welcomed"
+    WILL = "will"
+
+
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Location:
     city: str
     country: str
@@ -28,7 +106,8 @@ class Location:
         return f"{self.city}, {self.country}"
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Attendance:
     """One member at one meeting in one role; ``wording`` is the statement's own name for it."""
 
@@ -39,7 +118,8 @@ class Attendance:
     inferred: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class BodyAttendance:
     """A Bali Process body (such as the RSO) taking part in a meeting."""
 
@@ -49,7 +129,8 @@ class BodyAttendance:
     span: Span
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class ParticipantCount:
     """A number of participants a statement gives ("65 participants")."""
 
@@ -58,7 +139,8 @@ class ParticipantCount:
     span: Span
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Outcome:
     """A sentence or bullet that records what happened or was decided at a meeting."""
 
@@ -80,7 +162,8 @@ class Outcome:
         return dataset_of(self).meeting_of(self)
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Meeting:
     """A meeting, workshop, forum or webinar a statement describes, mentions or dates."""
 

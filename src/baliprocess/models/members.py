@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Ref, Span, dataset_of, link
+from ._base import Inference, Ref, Span, dataset_of, link, readable
 from .vocabularies import MemberKind, MemberStatus, RefKind
 
 if TYPE_CHECKING:
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 __all__ = ["Member", "StatusClaim"]
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class StatusClaim:
     """A member's Bali Process standing as one statement shows it, on that statement's date."""
 
@@ -27,7 +28,8 @@ class StatusClaim:
     inferred: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Member:
     """A state or organisation the statements name, whatever its role."""
 

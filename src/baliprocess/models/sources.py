@@ -6,12 +6,14 @@ import datetime
 
 import attrs
 
+from ._base import readable
 from .vocabularies import SourceFormat
 
 __all__ = ["Source"]
 
 
-@attrs.frozen(kw_only=True)
+@readable
+@attrs.frozen(kw_only=True, repr=False)
 class Source:
     """One bundled statement: its metadata and, in ``text``, its full wording."""
 

@@ -1,22 +1,23 @@
-"""Closed vocabularies: every enum of the record, valued by the strings used in the data files."""
+"""Closed vocabularies shared across the record, valued by the strings used in the data files.
+
+The vocabularies of meetings (``AttendanceRole``, ``MeetingKind``, ``DatePrecision``, ``Verb``)
+live with the meeting model, so that an answer about members never defines them; every enum is
+importable from :mod:`baliprocess.models`.
+"""
 
 from __future__ import annotations
 
 import enum
 
 __all__ = [
-    "AttendanceRole",
     "BodyKind",
     "CommitmentKind",
-    "DatePrecision",
     "DocumentKind",
     "Group",
-    "MeetingKind",
     "MemberKind",
     "MemberStatus",
     "RefKind",
     "SourceFormat",
-    "Verb",
 ]
 
 
@@ -42,14 +43,6 @@ class MemberStatus(_Vocabulary):
     GUEST = "guest"
 
 
-class AttendanceRole(_Vocabulary):
-    MEMBER = "member"
-    OBSERVER = "observer"
-    CO_CHAIR = "co-chair"
-    PRESENTER = "presenter"
-    OTHER = "other"
-
-
 class BodyKind(_Vocabulary):
     PROCESS = "process"
     CONFERENCE = "conference"
@@ -64,64 +57,6 @@ class BodyKind(_Vocabulary):
     COMMITTEE = "committee"
     NETWORK = "network"
     WORKSHOP_SERIES = "workshop-series"
-
-
-class MeetingKind(_Vocabulary):
-    SENIOR_OFFICIALS_MEETING = "senior-officials-meeting"
-    MINISTERIAL_CONFERENCE = "ministerial-conference"
-    ANNUAL_MEETING = "annual-meeting"
-    WORKING_GROUP_MEETING = "working-group-meeting"
-    WORKSHOP = "workshop"
-    WEBINAR = "webinar"
-    FORUM = "forum"
-    CONSULTATION = "consultation"
-    PREPARATORY_MEETING = "preparatory-meeting"
-    EXPERTS_GATHERING = "experts-gathering"
-
-
-class DatePrecision(_Vocabulary):
-    """How precisely a statement dates a meeting."""
-
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-    UNKNOWN = "unknown"
-
-
-class Verb(_Vocabulary):
-    """What an outcome records: the main verb of the sentence, normalised."""
-
-    ACKNOWLEDGED = "acknowledged"
-    ADOPTED = "adopted"
-    AFFIRMED = "affirmed"
-    AGREED = "agreed"
-    COMMENDED = "commended"
-    COMMITTED = "committed"
-    CONFIRMED = "confirmed"
-    DEFERRED = "deferred"
-    DISCUSSED = "discussed"
-    DISTRIBUTED = "distributed"
-    ENDORSED = "endorsed"
-    HEARD = "heard"
-    HIGHLIGHTED = "highlighted"
-    INVITED = "invited"
-    LAUNCHED = "launched"
-    NOTED = "noted"
-    PRESENTED = "presented"
-    PROVIDED = "provided"
-    REAFFIRMED = "reaffirmed"
-    RECALLED = "recalled"
-    RECEIVED = "received"
-    RECOGNISED = "recognised"
-    RECOMMENDED = "recommended"
-    REFLECTED = "reflected"
-    REQUESTED = "requested"
-    REVIEWED = "reviewed"
-    TASKED = "tasked"
-    THANKED = "thanked"
-    UPDATED = "updated"
-    WELCOMED = "welcomed"
-    WILL = "will"
 
 
 class CommitmentKind(_Vocabulary):
