@@ -463,6 +463,10 @@ A15_DISRUPTION_CHAIRS = A15(
     "and Trafficking in Persons Networks"
 )
 A12_TEG_RR_CHAIRS = A12("Australia and the Philippines will co-chair")
+TEG_RR_DESIGNATED = (
+    "the statement says Australia and the Philippines 'will co-chair' the group: a designation; "
+    "that they co-chair it from that date is inferred"
+)
 A4_TEWG3_CHAIRS = A4("co-chaired by Sri Lanka and Australia")
 
 BODIES = [
@@ -585,7 +589,10 @@ BODIES = [
         A12("Technical Experts Group on Returns and Reintegration"),
         aliases=("TEG-RR",),
         parent="AHG",
-        co_chairs=[chair("AUS", A12_TEG_RR_CHAIRS), chair("PHL", A12_TEG_RR_CHAIRS)],
+        co_chairs=[
+            chair("AUS", A12_TEG_RR_CHAIRS, TEG_RR_DESIGNATED),
+            chair("PHL", A12_TEG_RR_CHAIRS, TEG_RR_DESIGNATED),
+        ],
         inferred=(inf("parent", UNDER_AHG),),
     ),
     mk_body(
@@ -784,6 +791,7 @@ DOCUMENTS = [
         A4("agenda and programme of work"),
         aliases=("agenda and programme of work",),
         year=2011,
+        inferred=(inf("year", "adopted at the meeting of 9 March 2011"),),
     ),
     mk_doc(
         "bp-statement-gcm-prep",
@@ -796,7 +804,8 @@ DOCUMENTS = [
         ),
         authors=(body("BP"),),
         year=2017,
-    ),  # adopted on 31 October 2017
+        inferred=(inf("year", "adopted at the meeting of 31 October 2017"),),
+    ),
     mk_doc(
         "compendium-supply-chains",
         "Compendium of Good Practice Examples to Combat Exploitation in Supply Chains",
@@ -856,6 +865,13 @@ DOCUMENTS = [
         "compact",
         A12("Global Compact on Refugees"),
         authors=(member("UNHCR"),),
+        inferred=(
+            inf(
+                "authors",
+                "the statement credits 'the work of UNHCR and stakeholders in developing' it; "
+                "the stakeholders are not named, so only UNHCR is listed",
+            ),
+        ),
     ),
     mk_doc(
         "ministerial-declarations",
@@ -863,6 +879,7 @@ DOCUMENTS = [
         "declaration",
         A15("Bali Process Ministerial Declarations"),
         authors=(MINISTERS,),
+        inferred=(inf("authors", "Ministerial Declarations are taken to be the Ministers' own"),),
     ),
     mk_doc(
         "national-plan-of-action",
@@ -1192,6 +1209,12 @@ MEETINGS = [
                 "that UNHCR itself presented it is inferred",
             )
         ],
+        inferred=(
+            inf(
+                "location",
+                "the statement says 'in Manila'; the country, the Philippines, is inferred",
+            ),
+        ),
     ),
     mk_meeting(
         "ahg-som-4",
@@ -1567,6 +1590,12 @@ MEETINGS = [
         location=place("Negombo", "LKA", A4("Negombo, Sri Lanka", occ=0)),
         virtual=False,
         co_chairs=("LKA", "AUS"),
+        mentions=[
+            A4.between(
+                "From 14 to 16 November 2011",
+                "The Meeting was co-chaired by Sri Lanka and Australia.",
+            )
+        ],
         attendance=[
             att("LKA", "co-chair", A4("Sri Lanka", after="co-chaired by")),
             att("AUS", "co-chair", A4("Australia", after="co-chaired by")),
@@ -1587,6 +1616,7 @@ MEETINGS += [
         A12("Sixth Bali Process Ministerial Conference (BPMC)"),
         number=6,
         body_="BPMC",
+        mentions=[A12("Sixth Ministerial Conference")],
     ),
     mk_meeting(
         "ahg-som-11",
@@ -1792,9 +1822,16 @@ MEETINGS += [
                     "three members for the Regional Biometric Data Exchange Solution (RBDES) "
                     "initiative."
                 ),
-                (body("RSO"),),
+                (MEMBERS_,),
                 "tasked",
-                (body("RBDES-OC"), body("RBDES")),
+                (body("RSO"), body("RBDES-OC"), body("RBDES")),
+                inferred=(
+                    inf(
+                        "actors",
+                        "the sentence is passive ('The RSO was tasked'); the tasking is recorded "
+                        "as a decision of the meeting's members",
+                    ),
+                ),
                 commitments=(
                     commit(
                         "rso-rbdes-oversight-committee",
@@ -1892,9 +1929,16 @@ MEETINGS += [
                     "The International Labour Organization’s (ILO) request for membership of the "
                     "Bali Process will be submitted for approval at the next Bali Process SOM."
                 ),
-                (member("ILO"),),
+                (CO_CHAIRS,),
                 "will",
-                (body("BP"), body("SOM")),
+                (member("ILO"), body("BP"), body("SOM")),
+                inferred=(
+                    inf(
+                        "actors",
+                        "the sentence is passive; the Co-Chairs, who prepare Bali Process Senior "
+                        "Officials' Meetings, are taken to submit the request",
+                    ),
+                ),
                 commitments=(
                     commit(
                         "ilo-membership-request",
@@ -1936,6 +1980,12 @@ MEETINGS += [
         date_text="6-8 November 2017",
         location=place("Bangkok", "THA", A12("Bangkok", occ=0)),
         virtual=False,
+        inferred=(
+            inf(
+                "location",
+                "the statement says 'held in Bangkok'; the country, Thailand, is inferred",
+            ),
+        ),
     ),
 ]
 
@@ -2226,6 +2276,13 @@ MEETINGS += [
                             "restrictions eased"
                         ),
                         due_=due(A15("until international travel restrictions eased")),
+                        inferred=(
+                            inf(
+                                "actors",
+                                "the sentence is passive; the exercise is the Task Force's, so the "
+                                "Task Force is taken as the one whose exercise waits",
+                            ),
+                        ),
                     ),
                 ),
             ),

@@ -171,3 +171,12 @@ def test_records_have_attrs_style_reprs() -> None:
     assert repr(member).startswith("Member(id='AUS', name='Australia', kind=")
     assert "_dataset" not in repr(member)
     assert "text=" not in repr(bp.sources.get("ahg-som-4"))  # the statement itself is left out
+
+
+def test_lookup_of_a_name_with_its_acronym_in_brackets() -> None:
+    assert bp.bodies.lookup("Government and Business Forum (GABF)").id == "GABF"
+    assert bp.bodies.lookup("Bali Process Regional Support Office (RSO)").id == "RSO"
+    assert bp.members.lookup("International Labour Organization\u2019s (ILO)").id == "ILO"
+    # Parts naming two different records name nothing.
+    with pytest.raises(bp.UnknownIdError):
+        bp.members.lookup("Australia (NZL)")

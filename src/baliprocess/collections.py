@@ -246,19 +246,38 @@ class _NamedCollection(Collection[T]):
     def lookup(self, name: str) -> T:
         """The record with this id, name or alias, ignoring case, accents and punctuation.
 
+        A name followed by an acronym in brackets, as statements write them ("Government and
+        Business Forum (GABF)"), is found when the parts that are known name the same record.
+
         Raises:
             UnknownIdError: nothing has that name; the error names the closest matches.
             InvalidQueryError: ``name`` is not a string.
         """
         if not isinstance(name, str):
             raise InvalidQueryError(f"look {self._kind}s up by a string, not {type(name).__name__}")
+        position = self._position_of(name)
+        if position is None and name.rstrip().endswith(")"):
+            position = self._position_of_bracketed(name)
+        if position is not None:
+            return self._all._records[position]
+        raise UnknownIdError(self._kind, name, self._closest(name))
+
+    def _position_of(self, name: str) -> int | None:
         exact, _ = self._dataset._names(self._all)
         position = exact.get(name)
         if position is None:
             position = exact.get(fold(name))
         if position is not None and (self._positions is None or position in self._held()):
-            return self._all._records[position]
-        raise UnknownIdError(self._kind, name, self._closest(name))
+            return position
+        return None
+
+    def _position_of_bracketed(self, name: str) -> int | None:
+        """``Name (ACRONYM)``: the record both known parts name (one part may be unknown)."""
+        outer, _, inner = name.rstrip()[:-1].rpartition("(")
+        if not outer.strip() or not inner.strip():
+            return None
+        found = {self._position_of(part) for part in (outer, inner)} - {None}
+        return found.pop() if len(found) == 1 else None
 
     def search(self, query: str, *, limit: int = 10) -> tuple[T, ...]:
         """Records whose id, name or an alias matches ``query``, best first.
