@@ -112,7 +112,13 @@ class Origin:
 
     def source_path_problem(self, relative: str) -> str | None:
         """Why a source ``path`` is not acceptable, or ``None``: it must stay inside the folder."""
-        if not relative or "\\" in relative or relative.startswith("/") or ":" in relative:
+        if (
+            not relative
+            or "\\" in relative
+            or relative.startswith("/")
+            or ":" in relative
+            or not relative.isprintable()
+        ):
             return f"source path {relative!r} must be a relative path inside the data folder"
         if any(part in ("", ".", "..") for part in relative.split("/")):
             return f"source path {relative!r} may not leave the data folder"
@@ -142,7 +148,13 @@ def parse_file(origin: Origin, part: Part, problems: list[Problem]) -> tuple[lis
         return [], []
     except json.JSONDecodeError as error:
         where = f"line {error.lineno} column {error.colno}"
-        problems.append(Problem(name, None, None, f"invalid JSON at {where}: {error.msg}"))
+        message = error.msg
+        if error.pos == 0 and data.startswith(b"\xef\xbb\xbf"):
+            message = "the file starts with a byte-order mark; save it as UTF-8 without one"
+        problems.append(Problem(name, None, None, f"invalid JSON at {where}: {message}"))
+        return [], []
+    except RecursionError:
+        problems.append(Problem(name, None, None, "invalid JSON: nested too deeply to read"))
         return [], []
     expected = f'{{"format": "{FORMAT}", "{part.key}": [...]}}'
     if type(document) is not dict:
@@ -178,13 +190,17 @@ def structure(
     structurer: Callable[[Any], Any],
     rows: list[tuple[str, Any]],
     problems: list[Problem],
+    rejected: list[Any] | None = None,
 ) -> list[tuple[str, Any]]:
-    """Structure raw ``(file, record)`` rows; every record that fails becomes located problems."""
+    """Structure raw ``(file, record)`` rows; every record that fails becomes located problems
+    (and, when ``rejected`` is given, is appended to it)."""
     records = []
     for index, (file, raw) in enumerate(rows):
         try:
             records.append((file, structurer(raw)))
         except Exception as error:  # noqa: BLE001 - the converter explains any failure
+            if rejected is not None:
+                rejected.append(raw)
             from ._converter import describe_problems
 
             found = describe_problems(cls, raw)
@@ -238,13 +254,14 @@ def read_part(
                 continue
             position.setdefault(ident, len(rows))
             rows.append((file, raw))
-    pairs = structure(cls, structure_one, rows, problems)
+    rejected: list[Any] = []
+    pairs = structure(cls, structure_one, rows, problems, rejected)
     seen: set[str] = set()
     for file, obj in pairs:
         _validate.check_id(file, obj.id, seen, problems)
     objects = [obj for _, obj in pairs]
-    if len(pairs) < len(rows):
-        _know_rejected(part, rows, known)
+    if rejected:
+        _know_rejected(part, rejected, known)
     if part.kind is not None:
         known.ids[part.kind].update(seen)
     if part.key == "sources":
@@ -253,10 +270,10 @@ def read_part(
     return objects
 
 
-def _know_rejected(part: Part, rows: list[tuple[str, Any]], known: Known) -> None:
+def _know_rejected(part: Part, rejected: list[Any], known: Known) -> None:
     """Make known the ids of records that failed to structure, so that references to them are
     not reported as problems of their own (the failed record's problems already are)."""
-    for _, raw in rows:
+    for raw in rejected:
         if not isinstance(raw, dict) or type(raw.get("id")) is not str:
             continue
         if part.kind is not None:

@@ -171,7 +171,7 @@ def _unknown(
 
 def _display(names: dict[str, str], ident: str) -> str:
     """The first name listed for ``ident`` (its canonical name: names are added name-first)."""
-    return next(name for name, owner in names.items() if owner == ident and name != ident)
+    return next((n for n, owner in names.items() if owner == ident and n != ident), ident)
 
 
 def check_id(file: str, ident: str, seen: set[str], problems: list[Problem]) -> None:

@@ -11,7 +11,7 @@ from .vocabularies import RefKind
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["Inference", "Passage", "Ref", "Span", "dataset_of", "link", "readable"]
+__all__ = ["Inference", "Passage", "Ref", "Span", "dataset_of", "link", "record_class"]
 
 
 _T = TypeVar("_T")
@@ -28,10 +28,45 @@ def _record_repr(self: Any) -> str:
     return f"{cls.__qualname__}({values})"
 
 
-def readable(cls: type[_T]) -> type[_T]:
-    """Give a record class its repr (attrs compiles one per class, a large part of defining it)."""
+_BUNDLED = "baliprocess:bundled"
+"""How a pickled record says it belongs to the bundled dataset (re-linked when unpickled)."""
+
+
+def record_class(cls: type[_T]) -> type[_T]:
+    """Finish a record class: one shared attrs-style repr, and pickling without the dataset link.
+
+    attrs compiles a repr per class, a large part of the cost of defining one. The link to the
+    owning dataset is not data: a pickled or deep-copied record of the bundled dataset comes back
+    linked to it; one of a user's dataset comes back detached.
+    """
     cls.__repr__ = _record_repr  # type: ignore[method-assign]
+    attrs_getstate = cls.__getstate__  # type: ignore[attr-defined]
+    attrs_setstate = cls.__setstate__  # type: ignore[attr-defined]
+    if "_dataset" not in getattr(cls, "__slots__", ()):
+        return cls
+
+    def __getstate__(self: Any) -> dict[str, Any]:
+        state: dict[str, Any] = attrs_getstate(self)
+        dataset = state.pop("_dataset", None)
+        if dataset is not None and dataset is _bundled_dataset():
+            state["_dataset"] = _BUNDLED
+        return state
+
+    def __setstate__(self: Any, state: dict[str, Any]) -> None:
+        state = dict(state)
+        link = state.pop("_dataset", None)
+        attrs_setstate(self, state)
+        object.__setattr__(self, "_dataset", _bundled_dataset() if link == _BUNDLED else None)
+
+    cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
+    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
     return cls
+
+
+def _bundled_dataset() -> Any:
+    from ..dataset import bundled
+
+    return bundled()
 
 
 def link() -> Any:
@@ -39,7 +74,7 @@ def link() -> Any:
     return attrs.field(default=None, init=False, repr=False, eq=False, hash=False)
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Span:
     """The exact words of a source that a fact came from: ``source.text[start:end] == text``.
@@ -53,7 +88,7 @@ class Span:
     text: str
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Inference:
     """A value that is inferred rather than stated: which field, and why."""
@@ -62,7 +97,7 @@ class Inference:
     reason: str
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Ref:
     """A typed pointer to another record (``member:AUS``) or a collective (``group:members``)."""
@@ -74,7 +109,7 @@ class Ref:
         return f"{self.kind.value}:{self.id}"
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Passage:
     """A piece of a statement kept verbatim, such as a purpose or an agenda item."""
@@ -89,7 +124,8 @@ def dataset_of(obj: Any) -> Dataset:
         from ..errors import DetachedRecordError
 
         raise DetachedRecordError(
-            f"{type(obj).__name__} {obj.id!r} was built by hand, not loaded into a dataset; "
-            "look it up through baliprocess or baliprocess.load(...) to follow its links"
+            f"{type(obj).__name__} {obj.id!r} is not attached to a dataset (built by hand, made "
+            "with attrs.evolve, or copied from a dataset of your own); look it up through "
+            "baliprocess or baliprocess.load(...) to follow its links"
         )
     return cast("Dataset", dataset)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Passage, Span, dataset_of, link, readable
+from ._base import Inference, Passage, Span, dataset_of, link, record_class
 from .vocabularies import BodyKind
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["Body", "CoChair"]
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class CoChair:
     member: str
@@ -25,7 +25,7 @@ class CoChair:
     inferred: str | None = None
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Body:
     """A Bali Process body or mechanism (or another body a statement names)."""

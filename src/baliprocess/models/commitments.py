@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Ref, Span, dataset_of, link, readable
+from ._base import Inference, Ref, Span, dataset_of, link, record_class
 from .vocabularies import CommitmentKind
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["Commitment", "Due"]
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Due:
     """When a commitment falls due: a date, a meeting, or only the statement's words."""
@@ -27,7 +27,7 @@ class Due:
     span: Span
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Commitment:
     """A forward-looking undertaking recorded in an outcome."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Ref, Span, dataset_of, link, readable
+from ._base import Inference, Ref, Span, dataset_of, link, record_class
 from .vocabularies import DocumentKind, RefKind
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["Document"]
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Document:
     """An instrument or publication a statement refers to."""

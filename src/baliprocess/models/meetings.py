@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Passage, Ref, Span, dataset_of, link, readable
+from ._base import Inference, Passage, Ref, Span, dataset_of, link, record_class
 from .vocabularies import _Vocabulary
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class Verb(_Vocabulary):
     WILL = "will"
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Location:
     city: str
@@ -106,7 +106,7 @@ class Location:
         return f"{self.city}, {self.country}"
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Attendance:
     """One member at one meeting in one role; ``wording`` is the statement's own name for it."""
@@ -118,7 +118,7 @@ class Attendance:
     inferred: str | None = None
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class BodyAttendance:
     """A Bali Process body (such as the RSO) taking part in a meeting."""
@@ -129,7 +129,7 @@ class BodyAttendance:
     span: Span
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class ParticipantCount:
     """A number of participants a statement gives ("65 participants")."""
@@ -139,7 +139,7 @@ class ParticipantCount:
     span: Span
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Outcome:
     """A sentence or bullet that records what happened or was decided at a meeting."""
@@ -162,7 +162,7 @@ class Outcome:
         return dataset_of(self).meeting_of(self)
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Meeting:
     """A meeting, workshop, forum or webinar a statement describes, mentions or dates."""

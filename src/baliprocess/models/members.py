@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Ref, Span, dataset_of, link, readable
+from ._base import Inference, Ref, Span, dataset_of, link, record_class
 from .vocabularies import MemberKind, MemberStatus, RefKind
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["Member", "StatusClaim"]
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class StatusClaim:
     """A member's Bali Process standing as one statement shows it, on that statement's date."""
@@ -28,7 +28,7 @@ class StatusClaim:
     inferred: str | None = None
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Member:
     """A state or organisation the statements name, whatever its role."""

@@ -6,13 +6,13 @@ import datetime
 
 import attrs
 
-from ._base import readable
+from ._base import record_class
 from .vocabularies import SourceFormat
 
 __all__ = ["Source"]
 
 
-@readable
+@record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Source:
     """One bundled statement: its metadata and, in ``text``, its full wording."""
