@@ -450,7 +450,15 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
 
     # Members: ids differ once folded, and every name and alias ends in a word of its own member
     # (longer than any id), so no name of one member folds to a name of another.
-    member_ids: list[str] = draw(st.lists(upper_slugs, min_size=1, max_size=4, unique_by=fold))
+    # Three capital letters: a state's id is its ISO 3166 alpha-3 code.
+    member_ids: list[str] = draw(
+        st.lists(
+            st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3),
+            min_size=1,
+            max_size=4,
+            unique_by=fold,
+        )
+    )
 
     def named(token: str) -> str:
         return f"{draw(texts)} {token}"
@@ -524,7 +532,8 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
         RefKind.GROUP: group_ids,
         RefKind.MEETING: [],
     }
-    before_meetings = (RefKind.MEMBER, RefKind.BODY, RefKind.DOCUMENT, RefKind.GROUP)
+    # A document's authors are members, bodies or groups.
+    before_meetings = (RefKind.MEMBER, RefKind.BODY, RefKind.GROUP)
     document_records = [
         Document(
             id=ident,
@@ -550,6 +559,12 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
         if precision is not DatePrecision.UNKNOWN:
             start = draw(safe_dates)
             end = start + datetime.timedelta(days=draw(st.integers(0, 5)))
+            if precision is DatePrecision.MONTH:  # whole months
+                start = start.replace(day=1)
+                end = (start + datetime.timedelta(days=32)).replace(day=1)
+                end -= datetime.timedelta(days=1)
+            elif precision is DatePrecision.YEAR:  # whole years
+                start, end = start.replace(month=1, day=1), start.replace(month=12, day=31)
             if precision is DatePrecision.DAY:
                 span_days = [start + datetime.timedelta(days=n) for n in range(5)]
                 days = tuple(d for d in span_days if d <= end and draw(st.booleans()))
@@ -659,10 +674,11 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
                     meeting=draw(optional(st.sampled_from(meeting_ids))),
                     span=span(),
                 )
+            outcome = draw(st.sampled_from(outcome_ids))
             commitment_records.append(
                 Commitment(
-                    id=f"c/{ident}",
-                    outcome=draw(st.sampled_from(outcome_ids)),
+                    id=f"{outcome.rpartition('/')[0]}/{ident}",
+                    outcome=outcome,
                     kind=draw(st.sampled_from(CommitmentKind)),
                     actors=some(lambda: ref(tuple(RefKind), ids)),
                     action=draw(texts),

@@ -892,6 +892,7 @@ CORPUS = [
         "tg-1",
         "days",
         "only for meetings dated to the day",
+        Expected("meetings.json", "tg-1", "end", "first and last days"),
     ),
     # -- other meeting checks -----------------------------------------------------------------
     case(
@@ -1301,3 +1302,59 @@ def test_a_name_may_name_one_body_or_document_only(
         (f"{key}.json", twin["id"], "aliases[0]")
     ]
     assert problems[0].message == expected
+
+
+def _break(records: dict[str, Any], key: str, path: tuple[Any, ...], value: Any) -> None:
+    target: Any = records[key]
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+
+
+@pytest.mark.parametrize(
+    ("key", "path", "value", "record", "field", "message"),
+    [
+        pytest.param(
+            "members", (0, "id"), "ATLANTIS", "ATLANTIS", "id", "ISO 3166 alpha-3",
+            id="state-id-not-alpha-3",
+        ),
+        pytest.param(
+            "members", (1, "aliases"), ["--"], "UTO", "aliases[0]", "no letter or digit",
+            id="punctuation-only-alias",
+        ),
+        pytest.param(
+            "meetings", (0, "outcomes", 0, "id"), "zz-9/o1", "tg-1", "outcomes[0].id",
+            "an outcome id is 'tg-1/'", id="outcome-id-of-another-meeting",
+        ),
+        pytest.param(
+            "commitments", (0, "id"), "whatever", "whatever", "id", "its meeting's id",
+            id="commitment-id-without-its-meeting",
+        ),
+        pytest.param(
+            "meetings", (0, "date_precision"), "month", "tg-1", "end", "first and last days",
+            id="month-precision-not-a-whole-month",
+        ),
+        pytest.param(
+            "documents", (0, "authors"), ["meeting:tg-1"], "test-plan", "authors[0]",
+            "members, bodies or groups", id="document-authored-by-a-meeting",
+        ),
+    ],
+)  # fmt: skip
+def test_documented_rules_are_checked(
+    tmp_path: Path,
+    key: str,
+    path: tuple[Any, ...],
+    value: Any,
+    record: str,
+    field: str,
+    message: str,
+) -> None:
+    records = minimal_records()
+    _break(records, key, path, value)
+    if key == "meetings" and path[-1] == "date_precision":
+        records["meetings"][0]["days"] = []
+    with pytest.raises(DataError) as caught:
+        baliprocess.load(write_folder(tmp_path / "data", records), bundled=False)
+    found = [(Path(p.file).name, p.record, p.field) for p in caught.value.problems]
+    assert (f"{key}.json", record, field) in found
+    assert any(message in p.message for p in caught.value.problems)

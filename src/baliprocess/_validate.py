@@ -7,6 +7,7 @@ It never stops at the first problem. The bundled record goes through exactly the
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -15,8 +16,6 @@ from .errors import Problem
 from .models.vocabularies import Group, MemberKind, RefKind
 
 if TYPE_CHECKING:
-    import datetime
-
     from .models import (
         Body,
         Commitment,
@@ -119,11 +118,15 @@ class _Checker:
         """
         owners = self.known.folded[kind]
         for i, text in enumerate((ident, name, *aliases)):
+            field = "id" if i == 0 else name_field if i == 1 else f"aliases[{i - 2}]"
             self.known.names[kind].setdefault(text, ident)
             key = fold(text)
-            owner = owners.setdefault(key, ident) if key else ident
+            if not key:
+                if i:  # an id's own problems are reported by check_id
+                    self.problem(field, f"name {text!r} has no letter or digit to look it up by")
+                continue
+            owner = owners.setdefault(key, ident)
             if owner != ident:
-                field = "id" if i == 0 else name_field if i == 1 else f"aliases[{i - 2}]"
                 self.problem(field, f"name {text!r} already names {kind.value} {owner!r}")
 
     def refs(self, field: str, refs: Iterable[Ref]) -> None:
@@ -136,6 +139,22 @@ class _Checker:
             name = getattr(inference, "field", None)
             if name not in allowed:
                 self.problem(f"inferred[{i}].field", f"no field {name!r} to mark as inferred")
+
+
+def _whole_period(meeting: Meeting, start: datetime.date, end: datetime.date) -> bool:
+    """Whether a month- or year-precision meeting spans whole months or years."""
+    precision = meeting.date_precision.value
+    if precision == "month":
+        return start.day == 1 and (end + datetime.timedelta(days=1)).day == 1
+    if precision == "year":
+        return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    return True
+
+
+def _is_slug(text: str) -> bool:
+    return (
+        bool(text) and ":" not in text and "/" not in text and not any(ch.isspace() for ch in text)
+    )
 
 
 def _ref_ids(known: Known) -> dict[RefKind, set[str] | frozenset[str]]:
@@ -175,8 +194,8 @@ def _display(names: dict[str, str], ident: str) -> str:
 
 
 def check_id(file: str, ident: str, seen: set[str], problems: list[Problem]) -> None:
-    """An id must be a non-empty slug (no spaces, no colon) and unique within its kind."""
-    if not ident or ident != ident.strip() or " " in ident or ":" in ident:
+    """An id must be a non-empty slug (no whitespace, no colon) and unique within its kind."""
+    if not ident or ":" in ident or any(ch.isspace() for ch in ident):
         problems.append(Problem(file, ident, "id", f"id {ident!r} must be a slug"))
     elif ident in seen:
         problems.append(Problem(file, ident, "id", f"duplicate id {ident!r}"))
@@ -197,7 +216,9 @@ def check_members(pairs: list[tuple[str, Member]], known: Known, problems: list[
         for i, claim in enumerate(member.status):
             c.span(f"status[{i}].span", claim.span)
         if member.kind is MemberKind.STATE:
-            if member.iso3 != member.id:
+            if not (len(member.id) == 3 and member.id.isascii() and member.id.isupper()):
+                c.problem("id", f"a state's id is its ISO 3166 alpha-3 code, not {member.id!r}")
+            elif member.iso3 != member.id:
                 c.problem("iso3", f"a state's id is its ISO 3166 alpha-3 code, here {member.id!r}")
             if member.iso2 is None or len(member.iso2) != 2 or not member.iso2.isupper():
                 c.problem("iso2", "a state needs its two-letter ISO 3166 code")
@@ -231,7 +252,11 @@ def check_documents(
         c.at(file, document.id)
         c.names(RefKind.DOCUMENT, document.id, document.title, document.aliases, "title")
         c.span("span", document.span)
-        c.refs("authors", document.authors)
+        for i, author in enumerate(document.authors):
+            if author.kind is RefKind.MEETING or author.kind is RefKind.DOCUMENT:
+                c.problem(f"authors[{i}]", "a document's authors are members, bodies or groups")
+            else:
+                c.ref(f"authors[{i}]", author)
         c.inferred(("title", "kind", "authors", "year"), document.inferred)
 
 
@@ -248,6 +273,9 @@ def _check_dates(c: _Checker, meeting: Meeting) -> None:
         c.problem("date_precision", "a meeting with dates has a precision other than 'unknown'")
     if meeting.date_precision is not DatePrecision.UNKNOWN and start is None:
         c.problem("date_precision", "a meeting without dates has precision 'unknown'")
+    if start is not None and end is not None and not _whole_period(meeting, start, end):
+        period = meeting.date_precision.value
+        c.problem("end", f"at {period} precision, start and end are its first and last days")
     days: tuple[datetime.date, ...] = meeting.days
     if days and meeting.date_precision is not DatePrecision.DAY:
         c.problem("days", "days are listed only for meetings dated to the day")
@@ -318,7 +346,13 @@ def check_meetings(pairs: list[tuple[str, Meeting]], known: Known, problems: lis
         for name, passages in (("purpose", meeting.purpose), ("agenda", meeting.agenda)):
             for i, passage in enumerate(passages):
                 c.span(f"{name}[{i}].span", passage.span)
+        prefix = meeting.id + "/"
         for i, outcome in enumerate(meeting.outcomes):
+            if not outcome.id.startswith(prefix) or not _is_slug(outcome.id[len(prefix) :]):
+                c.problem(
+                    f"outcomes[{i}].id",
+                    f"an outcome id is '{prefix}' and a slug, like '{prefix}o{i + 1}'",
+                )
             if outcome.id in outcome_ids:
                 c.problem(f"outcomes[{i}].id", f"duplicate outcome id {outcome.id!r}")
             outcome_ids.add(outcome.id)
@@ -355,6 +389,12 @@ def check_commitments(
         c.at(file, commitment.id)
         if commitment.outcome not in known.outcomes:
             c.problem("outcome", _unknown("outcome", commitment.outcome, known.outcomes))
+        else:
+            prefix = commitment.outcome.rpartition("/")[0] + "/"
+            if not commitment.id.startswith(prefix):
+                c.problem(
+                    "id", f"a commitment id is its meeting's id, '/' and a slug: '{prefix}...'"
+                )
         c.refs("actors", commitment.actors)
         c.span("span", commitment.span)
         if commitment.due is not None:
