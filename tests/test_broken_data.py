@@ -1358,3 +1358,31 @@ def test_documented_rules_are_checked(
     found = [(Path(p.file).name, p.record, p.field) for p in caught.value.problems]
     assert (f"{key}.json", record, field) in found
     assert any(message in p.message for p in caught.value.problems)
+
+
+def test_a_misnamed_data_file_is_reported(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "data")
+    (folder / "meetings.json").rename(folder / "meeting.json")
+    with pytest.raises(DataError) as caught:
+        baliprocess.load(folder, bundled=False)
+    names = [(Path(p.file).name, p.message) for p in caught.value.problems]
+    assert ("meeting.json", names[0][1]) in names
+    assert "not a data file" in names[0][1]
+
+
+def test_a_broken_file_is_one_problem_not_one_per_reference(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "data")
+    (folder / "members.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        baliprocess.load(folder, bundled=False)
+    assert [Path(p.file).name for p in caught.value.problems] == ["members.json"]
+
+
+def test_a_byte_order_mark_is_explained(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "data")
+    path = folder / "bodies.json"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with pytest.raises(DataError) as caught:
+        baliprocess.load(folder, bundled=False)
+    (problem,) = caught.value.problems
+    assert "byte-order mark" in problem.message

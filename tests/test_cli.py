@@ -45,8 +45,17 @@ def test_check_the_bundled_folder_against_itself_reports_collisions(
     assert "is already in <bundled>/meetings.json" in err
 
 
-def test_check_an_empty_folder_is_the_bundled_record(
+def test_check_an_empty_folder_says_it_holds_no_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", str(tmp_path)]) == 0
-    assert "22 meetings" in capsys.readouterr().out
+    assert main(["check", str(tmp_path)]) == 1
+    assert "no data files in the folder" in capsys.readouterr().err
+
+
+def test_check_a_folder_adding_to_the_bundled_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from minimal import write_folder
+
+    assert main(["check", str(write_folder(tmp_path / "data"))]) == 0
+    assert "23 meetings" in capsys.readouterr().out

@@ -144,10 +144,15 @@ def test_overlay_alias_colliding_with_base_name_is_a_problem(tmp_path: Path) -> 
 def test_overlay_sources_are_read_from_the_overlay(tmp_path: Path) -> None:
     base = write_folder(tmp_path / "base")
     overlay = tmp_path / "overlay"
-    source = {**minimal_records()["sources"][0], "id": "second", "meetings": []}
+    source = {
+        **minimal_records()["sources"][0],
+        "id": "second",
+        "path": "sources/second.txt",
+        "meetings": [],
+    }
     _write(overlay, "sources", [source])
     (overlay / "sources").mkdir()
-    (overlay / "sources" / "test-statement.txt").write_text("Erewhon. " + TEXT, encoding="utf-8")
+    (overlay / "sources" / "second.txt").write_text("Erewhon. " + TEXT, encoding="utf-8")
     member = {**_erewhon(), "span": {"source": "second", "start": 0, "end": 7, "text": "Erewhon"}}
     _write(overlay, "members", [member])
     merged = _merged(base, overlay)
@@ -158,6 +163,19 @@ def test_overlay_sources_are_read_from_the_overlay(tmp_path: Path) -> None:
     _write(overlay, "members", [member])
     (problem,) = _problems(base, overlay)
     assert (problem.record, problem.field) == ("ERE", "span.text")
+
+
+def test_two_sources_may_not_share_a_path(tmp_path: Path) -> None:
+    # Written back to one folder, they would be one file: the merged dataset could not be saved.
+    base = write_folder(tmp_path / "base")
+    overlay = tmp_path / "overlay"
+    source = {**minimal_records()["sources"][0], "id": "second", "meetings": []}
+    _write(overlay, "sources", [source])
+    (overlay / "sources").mkdir()
+    (overlay / "sources" / "test-statement.txt").write_text(TEXT, encoding="utf-8")
+    (problem,) = _problems(base, overlay)
+    assert (problem.record, problem.field) == ("second", "path")
+    assert "already has the path" in problem.message
 
 
 # -- on top of the bundled record ---------------------------------------------------------------

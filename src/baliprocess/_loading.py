@@ -81,6 +81,8 @@ PARTS: dict[str, Part] = {
 }
 """The six files, in load order."""
 
+_FILES = frozenset(part.file for part in PARTS.values())
+
 
 class Origin:
     """Where records come from: the bundled data, or a user's folder on disk."""
@@ -109,6 +111,24 @@ class Origin:
             return None
         with open(path, "rb") as handle:
             return handle.read()
+
+    def folder_problems(self) -> list[Problem]:
+        """Problems of a user's folder as a whole: files that are not data files, or none."""
+        if self.folder is None:
+            return []
+        expected = ", ".join(part.file for part in PARTS.values())
+        problems = []
+        names = sorted(os.listdir(self.folder))
+        for name in names:
+            path = os.path.join(self.folder, name)
+            if name.endswith(".json") and name not in _FILES:
+                problems.append(Problem(path, None, None, f"not a data file; they are {expected}"))
+            elif name in _FILES and not os.path.isfile(path):
+                problems.append(Problem(path, None, None, "not a file"))
+        if not problems and not _FILES.intersection(names):
+            message = f"no data files in the folder; expected one or more of {expected}"
+            problems.append(Problem(self.folder, None, None, message))
+        return problems
 
     def source_path_problem(self, relative: str) -> str | None:
         """Why a source ``path`` is not acceptable, or ``None``: it must stay inside the folder."""
@@ -229,7 +249,12 @@ def read_part(
     position: dict[str, int] = {}
     for origin in origins:
         file = origin.name(part.file)
+        before = len(problems)
         records, replaces = parse_file(origin, part, problems)
+        if not records and len(problems) > before:
+            # The file's records could not be read at all: references to its kind are not
+            # checked, so that one broken file is one problem, not one per reference to it.
+            known.unreadable_kinds.add(part.key)
         replacing = set(replaces)
         for ident in replacing - position.keys():
             problems.append(
@@ -292,9 +317,14 @@ def _read_texts(
 ) -> None:
     """Read each source's text from its path, inside the folder its record came from."""
     origin_of_file = {origin.name("sources.json"): origin for origin in origins}
+    paths: dict[str, str] = {}
     for file, source in pairs:
         origin = origin_of_file[file]
         reason = origin.source_path_problem(source.path)
+        owner = paths.setdefault(source.path, source.id)
+        if reason is None and owner != source.id:
+            # Written back to one folder, the two would be one file.
+            reason = f"source {owner!r} already has the path {source.path!r}"
         if reason is not None:
             problems.append(Problem(file, source.id, "path", reason))
             known.unreadable.add(source.id)

@@ -30,6 +30,13 @@ if TYPE_CHECKING:
 __all__ = ["Known", "check_id"]
 
 _GROUPS = frozenset(group.value for group in Group)
+_FILE_OF = {
+    RefKind.MEMBER: "members",
+    RefKind.BODY: "bodies",
+    RefKind.DOCUMENT: "documents",
+    RefKind.MEETING: "meetings",
+    RefKind.GROUP: "",
+}
 
 
 class Known:
@@ -43,6 +50,9 @@ class Known:
         """Per kind, every name and alias (as written) -> id: for suggestions."""
         self.outcomes: set[str] = set()
         self.unreadable: set[str] = set()
+        self.unreadable_kinds: set[str] = set()
+        """Data files (``"members"``) that could not be read at all: references to them go
+        unchecked (the file's own problem is reported)."""
         """Sources whose record or text has a problem of its own: spans citing them go unchecked."""
         self.source_meetings: list[tuple[str, str, int, str]] = []
 
@@ -77,7 +87,7 @@ class _Checker:
             return
         text = self.known.texts.get(span.source)
         if text is None:
-            if span.source in self.known.unreadable:
+            if span.source in self.known.unreadable or "sources" in self.known.unreadable_kinds:
                 return
             self.problem(f"{field}.source", _unknown("source", span.source, self.known.texts))
             return
@@ -103,7 +113,7 @@ class _Checker:
             self.exists(field, ref.kind, ref.id)
 
     def exists(self, field: str, kind: RefKind, ident: str) -> None:
-        if ident not in self.known.ids[kind]:
+        if ident not in self.known.ids[kind] and _FILE_OF[kind] not in self.known.unreadable_kinds:
             self.problem(
                 field, _unknown(kind.value, ident, self.known.ids[kind], self.known.names[kind])
             )
@@ -313,7 +323,9 @@ def check_meetings(pairs: list[tuple[str, Meeting]], known: Known, problems: lis
     for file, meeting in pairs:
         c.at(file, meeting.id)
         c.span("span", meeting.span)
-        if meeting.source not in known.texts and meeting.source not in known.unreadable:
+        if meeting.source not in known.texts and not (
+            meeting.source in known.unreadable or "sources" in known.unreadable_kinds
+        ):
             c.problem("source", _unknown("source", meeting.source, known.texts))
         if meeting.body is not None:
             c.exists("body", RefKind.BODY, meeting.body)
@@ -388,7 +400,8 @@ def check_commitments(
     for file, commitment in pairs:
         c.at(file, commitment.id)
         if commitment.outcome not in known.outcomes:
-            c.problem("outcome", _unknown("outcome", commitment.outcome, known.outcomes))
+            if "meetings" not in known.unreadable_kinds:
+                c.problem("outcome", _unknown("outcome", commitment.outcome, known.outcomes))
         else:
             prefix = commitment.outcome.rpartition("/")[0] + "/"
             if not commitment.id.startswith(prefix):

@@ -64,6 +64,8 @@ class Dataset:
         self._cache: dict[Hashable, Any] = {}
         if eager:
             problems: list[Problem] = []
+            for origin in origins:
+                problems.extend(origin.folder_problems())
             with _loading.collector_paused():
                 for key in _loading.PARTS:
                     self._load_part(key, problems)
@@ -248,13 +250,17 @@ class Dataset:
                 name = getattr(record, "name", None) or record.title
                 display[record.id] = name
                 for text in (record.id, name, *record.aliases):
-                    exact.setdefault(fold(text), position)
+                    key = fold(text)
+                    if key:  # a name of punctuation alone names nothing
+                        exact.setdefault(key, position)
             # The names as written too, so that the common exact query skips folding; a folded
             # form always means the same record as the text it was folded from.
             for record in collection.all():
                 name = getattr(record, "name", None) or record.title
                 for text in (record.id, name, *record.aliases):
-                    exact.setdefault(text, exact[fold(text)])
+                    key = fold(text)
+                    if key:
+                        exact.setdefault(text, exact[key])
             return exact, display
 
         return self._cached(("names", collection._kind), build)  # type: ignore[no-any-return]
