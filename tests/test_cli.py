@@ -59,3 +59,30 @@ def test_check_a_folder_adding_to_the_bundled_record(
 
     assert main(["check", str(write_folder(tmp_path / "data"))]) == 0
     assert "23 meetings" in capsys.readouterr().out
+
+
+def test_dates_in_the_table_stay_exact() -> None:
+    import datetime
+
+    import attrs
+
+    from baliprocess.cli import _when
+
+    d = datetime.date
+    meeting = baliprocess.meetings.get("wg-tip-7")
+    assert _when(meeting) == "2021-09-21,23"
+    across = attrs.evolve(meeting, start=d(2021, 12, 30), end=d(2022, 1, 2), days=())
+    assert _when(across) == "2021-12-30..2022-01-02"
+    gaps = attrs.evolve(
+        meeting, start=d(2022, 3, 1), end=d(2022, 3, 5), days=(d(2022, 3, 2), d(2022, 3, 4))
+    )
+    assert _when(gaps) == "2022-03-02,04"
+    assert _when(baliprocess.meetings.get("ahg-som-3")) == "2010-06"
+    assert _when(baliprocess.meetings.get("ahg-som-11")) == "undated"
+
+
+def test_meetings_of_a_bad_folder_print_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["meetings", "--data", str(tmp_path)]) == 1
+    assert "no data files" in capsys.readouterr().err

@@ -19,17 +19,29 @@ __all__ = ["main"]
 
 
 def _when(meeting: Meeting) -> str:
-    if meeting.start is None or meeting.end is None:
+    """The meeting's dates, as short as they stay exact: 2020-10-20..21, 2021-09-21,23."""
+    start, end = meeting.start, meeting.end
+    if start is None or end is None:
         return "undated"
-    if meeting.date_precision.value == "month":
-        return meeting.start.strftime("%Y-%m")
-    if meeting.date_precision.value == "year":
-        return str(meeting.start.year)
-    if meeting.days and len(meeting.days) != (meeting.end - meeting.start).days + 1:
-        return meeting.start.isoformat() + " +" + ",".join(str(d.day) for d in meeting.days[1:])
-    if meeting.start == meeting.end:
-        return meeting.start.isoformat()
-    return f"{meeting.start.isoformat()}..{meeting.end.day:02d}"
+    precision = meeting.date_precision.value
+    if precision == "year":
+        return str(start.year) if start.year == end.year else f"{start.year}..{end.year}"
+    if precision == "month":
+        first, last = f"{start:%Y-%m}", f"{end:%Y-%m}"
+        return first if first == last else f"{first}..{last}"
+    days = meeting.days
+    if days and len(days) != (end - start).days + 1:  # not every day between: list them
+        head = days[0]
+        rest = [
+            f"{day.day:02d}" if (day.year, day.month) == (head.year, head.month) else str(day)
+            for day in days[1:]
+        ]
+        return ",".join([head.isoformat(), *rest])
+    if start == end:
+        return start.isoformat()
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.isoformat()}..{end.day:02d}"
+    return f"{start.isoformat()}..{end.isoformat()}"
 
 
 def _where(meeting: Meeting) -> str:
@@ -51,8 +63,15 @@ def print_meetings(out: TextIO, *, dataset_path: str | None = None) -> int:
         meetings = baliprocess.meetings
     else:
         from .dataset import load
+        from .errors import DataError
 
-        meetings = load(dataset_path).meetings
+        try:
+            meetings = load(dataset_path).meetings
+        except (DataError, FileNotFoundError) as error:
+            problems = getattr(error, "problems", None) or [error]
+            for problem in problems:
+                sys.stderr.write(f"{problem}\n")
+            return 1
     header = ("id", "when", "where", "attendees", "outcomes", "title")
     rows = [
         (

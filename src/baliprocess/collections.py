@@ -260,6 +260,8 @@ class _NamedCollection(Collection[T]):
             position = self._position_of_bracketed(name)
         if position is not None:
             return self._all._records[position]
+        if self._positions is not None and self._all._position_of(name) is not None:  # type: ignore[attr-defined]
+            raise UnknownIdError(self._kind, name, detail="is not in this filtered selection")
         raise UnknownIdError(self._kind, name, self._closest(name))
 
     def _position_of(self, name: str) -> int | None:
@@ -307,23 +309,15 @@ class _NamedCollection(Collection[T]):
         return tuple(self._all._records[position] for _, position, _ in ranked[:limit])
 
     def _closest(self, name: str) -> tuple[str, ...]:
+        """Names in this collection close to ``name``, for an error message."""
         _, display = self._dataset._names(self._all)
         found = self.search(name, limit=3)
         if found:
             return tuple(display[_id_of(r)] for r in found)
         import difflib
 
-        names = list(display.values())
+        names = [display[_id_of(r)] for r in self._records]
         return tuple(difflib.get_close_matches(name, names, n=3, cutoff=0.5))
-
-    def _resolve(self, value: str | T) -> int:
-        """The position of a record given as itself, its id, name or alias."""
-        if isinstance(value, str):
-            position = self._by_id.get(value)
-            if position is not None:
-                return position
-            return self._all._by_id[_id_of(self._all.lookup(value))]  # type: ignore[attr-defined]
-        return self._by_id[_id_of(self._all.get(_id_of(value)))]
 
 
 class MemberCollection(_NamedCollection["Member"]):

@@ -7,13 +7,18 @@ Every error the library raises on purpose is a :class:`BaliProcessError`:
 - :class:`UnknownIdError` (also a ``LookupError``): a lookup found nothing; it lists the closest
   known ids and names.
 - :class:`InvalidQueryError` (also a ``ValueError``): a query argument is not one the API
-  accepts, such as an unknown role or filter name.
+  accepts, such as an unknown role or a value of the wrong type (an unknown keyword argument is
+  Python's own ``TypeError``).
 - :class:`DetachedRecordError`: a record built by hand was asked to follow links into a dataset.
 
 This module imports nothing heavy: it is safe to import for ``except`` clauses.
 """
 
 from __future__ import annotations
+
+TYPE_CHECKING = False  # not typing's: this module is imported with the package, and stays light
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "BaliProcessError",
@@ -105,22 +110,36 @@ class DataError(BaliProcessError, ValueError):
 class UnknownIdError(BaliProcessError, LookupError):
     """Nothing matches ``key`` in a collection; ``suggestions`` are the closest known names."""
 
-    def __init__(self, kind: str, key: object, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        kind: str,
+        key: object,
+        suggestions: tuple[str, ...] = (),
+        *,
+        detail: str | None = None,
+    ) -> None:
         self.kind = kind
         self.key = key
         self.suggestions = suggestions
-        message = f"unknown {kind} {key!r}"
+        self.detail = detail
+        message = f"unknown {kind} {key!r}" if detail is None else f"{kind} {key!r} {detail}"
         if suggestions:
             quoted = ", ".join(repr(s) for s in suggestions)
             message += f"; did you mean {quoted}?"
         super().__init__(message)
 
-    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, object, tuple[str, ...]]]:
-        return (type(self), (self.kind, self.key, self.suggestions))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_unknown_id_error, (self.kind, self.key, self.suggestions, self.detail))
 
     def __str__(self) -> str:
         # LookupError (KeyError's parent) would show the repr of the message; keep it readable.
         return str(self.args[0])
+
+
+def _unknown_id_error(
+    kind: str, key: object, suggestions: tuple[str, ...], detail: str | None
+) -> UnknownIdError:
+    return UnknownIdError(kind, key, suggestions, detail=detail)
 
 
 class InvalidQueryError(BaliProcessError, ValueError):
