@@ -11,6 +11,7 @@ Filters answer from indexes built once per dataset, in time proportional to the 
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -471,9 +472,13 @@ class CommitmentCollection(Collection["Commitment"]):
 
 
 def _year(year: object) -> int:
-    if type(year) is not int:
-        raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
-    return year
+    """A year given as any integer (``2020``, ``numpy.int64(2020)``), but not a bool or text."""
+    if not isinstance(year, bool):
+        try:
+            return operator.index(year)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
 
 
 def _vocab(vocabulary: Callable[[Any], Any], value: object, name: str) -> Any:
@@ -490,7 +495,7 @@ def _between(
     import bisect
 
     if not (
-        isinstance(bounds, tuple)
+        isinstance(bounds, (tuple, list))
         and len(bounds) == 2
         and all(type(b) is datetime.date for b in bounds)
     ):
