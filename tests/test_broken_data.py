@@ -1386,3 +1386,9 @@ def test_a_byte_order_mark_is_explained(tmp_path: Path) -> None:
         baliprocess.load(folder, bundled=False)
     (problem,) = caught.value.problems
     assert "byte-order mark" in problem.message
+
+
+def test_json_files_of_ones_own_may_start_with_an_underscore(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "data")
+    (folder / "_notes.json").write_text("{}", encoding="utf-8")
+    assert len(baliprocess.load(folder, bundled=False).meetings) == 1

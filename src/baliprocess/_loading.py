@@ -113,7 +113,11 @@ class Origin:
             return handle.read()
 
     def folder_problems(self) -> list[Problem]:
-        """Problems of a user's folder as a whole: files that are not data files, or none."""
+        """Problems of a user's folder as a whole: files that are not data files, or none.
+
+        A ``.json`` file other than the six is taken for a misnamed data file, unless its name
+        starts with ``_`` or ``.`` (notes and metadata of your own).
+        """
         if self.folder is None:
             return []
         expected = ", ".join(part.file for part in PARTS.values())
@@ -121,7 +125,7 @@ class Origin:
         names = sorted(os.listdir(self.folder))
         for name in names:
             path = os.path.join(self.folder, name)
-            if name.endswith(".json") and name not in _FILES:
+            if name.endswith(".json") and name not in _FILES and not name.startswith(("_", ".")):
                 problems.append(Problem(path, None, None, f"not a data file; they are {expected}"))
             elif name in _FILES and not os.path.isfile(path):
                 problems.append(Problem(path, None, None, "not a file"))
