@@ -348,16 +348,20 @@ def worker_scale(args: Json) -> Json:
             }
         )
     out["sweep"] = sweep
-    # Two criteria: the answer is small, one criterion (the most frequent member) is not.
+    # Two criteria, one of them huge (the most frequent member) against the same year with a
+    # typical member: if the cost followed the larger criterion, the first would cost far more.
     year = out["filters"]["cases"]["year"]["value"]
     env = {"ds": ds, "year": year, "member": _pick(counts, "top")}
+    typical = {"ds": ds, "year": year, "member": _pick(counts, "median")}
+    stmt_both = "ds.meetings.filter(year=year, attended_by=member)"
     out["combined"] = {
         "year": year,
         "member": env["member"],
         "n": len(ds.meetings.filter(year=year, attended_by=env["member"])),
-        "time": best_per_call("ds.meetings.filter(year=year, attended_by=member)", env, repeats),
-        "single_n": len(ds.meetings.filter(year=year)),
-        "single_time": best_per_call("ds.meetings.filter(year=year)", env, repeats),
+        "time": best_per_call(stmt_both, env, repeats),
+        "typical_member": typical["member"],
+        "typical_n": len(ds.meetings.filter(year=year, attended_by=typical["member"])),
+        "typical_time": best_per_call(stmt_both, typical, repeats),
     }
     print("  proportionality done", file=sys.stderr)
 
@@ -999,10 +1003,12 @@ def section_scale(
     both = result["combined"]
     rows.append(
         compare(
-            f"`filter(year={both['year']}, attended_by={both['member']!r})`, n={both['n']}",
+            f"`filter(year={both['year']}, attended_by={both['member']!r})` (most frequent "
+            f"member), n={both['n']}",
             both["time"],
-            f"`filter(year={both['year']})`, n={both['single_n']}",
-            both["single_time"],
+            f"same year, attended_by={both['typical_member']!r} (median member), "
+            f"n={both['typical_n']}",
+            both["typical_time"],
             Target("<=", 2.0),
         )
     )
