@@ -31,12 +31,13 @@ Conventions used throughout:
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
+
+from baliprocess._export import dumps
+from baliprocess._normalize import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "baliprocess" / "data"
@@ -2917,21 +2918,6 @@ def build() -> dict[str, dict[str, Any]]:
     }
 
 
-def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def fold(text: str) -> str:
-    """As baliprocess._normalize.fold: case, accents, punctuation and a leading 'the' ignored."""
-    keep = set("abcdefghijklmnopqrstuvwxyz0123456789 ")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(c if c in keep else " " for c in decomposed if not unicodedata.combining(c))
-    words = kept.split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
 def verify(files: dict[str, dict[str, Any]]) -> list[str]:
     """Every problem in the built files: spans, ids, references, dates, aliases."""
     problems: list[str] = []
@@ -3071,7 +3057,7 @@ def main(argv: list[str]) -> int:
     stale = []
     for key, document in files.items():
         path = DATA / f"{key}.json"
-        text = dumps(document)
+        text = dumps(key, document[key])  # the library's canonical form
         if check_only:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(path.name)
