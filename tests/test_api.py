@@ -180,3 +180,20 @@ def test_lookup_of_a_name_with_its_acronym_in_brackets() -> None:
     # Parts naming two different records name nothing.
     with pytest.raises(bp.UnknownIdError):
         bp.members.lookup("Australia (NZL)")
+
+
+def test_body_and_document_filters() -> None:
+    under_ahg = bp.bodies.filter(parent="Ad Hoc Group")
+    assert {"WG-TIP", "WG-DISRUPTION", "TFPP", "TEG-RR"} <= set(under_ahg.ids())
+    assert all(body.parent == "AHG" for body in under_ahg)
+    assert (
+        under_ahg.filter(kind="working-group").ids()
+        == bp.bodies.filter(kind="working-group", parent="AHG").ids()
+    )
+    assert set(bp.bodies.filter(bali_process=False).ids()) == {"ASEAN-SOMTC", "ASEAN-SOMTC-TIP"}
+    assert "unhcr-paper-manila-2010" in bp.documents.filter(author="UNHCR").ids()
+    assert all(d.kind.value == "report" for d in bp.documents.filter(kind="report"))
+    with pytest.raises(bp.InvalidQueryError):
+        bp.bodies.filter(bali_process="yes")  # type: ignore[arg-type]
+    with pytest.raises(bp.UnknownIdError):
+        bp.documents.filter(author="Atlantis")

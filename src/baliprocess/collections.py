@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from .models import (
         AttendanceRole,
         Body,
+        BodyKind,
         Commitment,  # noqa: F401 - named in a string
         CommitmentKind,
         Document,  # noqa: F401 - named in a string
+        DocumentKind,
         Meeting,
         MeetingKind,
         Member,
@@ -355,11 +357,64 @@ class BodyCollection(_NamedCollection["Body"]):
 
     __slots__ = ()
 
+    def filter(
+        self,
+        *,
+        kind: BodyKind | str | None = None,
+        parent: str | Body | None = None,
+        bali_process: bool | None = None,
+    ) -> BodyCollection:
+        """Bodies of this ``kind``, directly under ``parent`` (id, name or record), and of the
+        Bali Process itself (``bali_process=True``) or not.
+
+        Raises:
+            UnknownIdError: ``parent`` names no body.
+            InvalidQueryError: a value has the wrong type or is not in its vocabulary.
+        """
+        index = self._dataset._body_indexes()
+        criteria: list[_Criterion] = []
+        if kind is not None:
+            from .models import BodyKind
+
+            criteria.append(index["kind"].positions(_vocab(BodyKind, kind, "kind")))
+        if parent is not None:
+            parent_id = self._dataset.bodies.lookup(_key(parent, "parent")).id
+            criteria.append(index["parent"].positions(parent_id))
+        if bali_process is not None:
+            if type(bali_process) is not bool:
+                raise InvalidQueryError(f"bali_process must be True or False, not {bali_process!r}")
+            criteria.append(index["bali_process"].positions(bali_process))
+        return self._select(criteria)
+
 
 class DocumentCollection(_NamedCollection["Document"]):
     """Documents the statements refer to: ``get``, ``lookup``, ``search``."""
 
     __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        kind: DocumentKind | str | None = None,
+        author: str | Member | Body | None = None,
+    ) -> DocumentCollection:
+        """Documents of this ``kind`` and by this ``author`` (a member or body).
+
+        Raises:
+            UnknownIdError: ``author`` names neither a member nor a body.
+            InvalidQueryError: a value has the wrong type or is not in its vocabulary.
+        """
+        dataset = self._dataset
+        index = dataset._document_indexes()
+        criteria: list[_Criterion] = []
+        if kind is not None:
+            from .models import DocumentKind
+
+            criteria.append(index["kind"].positions(_vocab(DocumentKind, kind, "kind")))
+        if author is not None:
+            _key(author, "author")
+            criteria.append(index["author"].positions(dataset.resolve_actor(author)))
+        return self._select(criteria)
 
 
 class SourceCollection(Collection["Source"]):

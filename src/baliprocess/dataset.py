@@ -327,6 +327,27 @@ class Dataset:
 
         return self._cached("member_indexes", build)  # type: ignore[no-any-return]
 
+    def _body_indexes(self) -> dict[str, _Index]:
+        def build() -> dict[str, _Index]:
+            enumerated = list(enumerate(self.bodies.all()))
+            return {
+                "kind": _Index((b.kind, i) for i, b in enumerated),
+                "parent": _Index((b.parent, i) for i, b in enumerated if b.parent is not None),
+                "bali_process": _Index((b.bali_process, i) for i, b in enumerated),
+            }
+
+        return self._cached("body_indexes", build)  # type: ignore[no-any-return]
+
+    def _document_indexes(self) -> dict[str, _Index]:
+        def build() -> dict[str, _Index]:
+            enumerated = list(enumerate(self.documents.all()))
+            return {
+                "kind": _Index((d.kind, i) for i, d in enumerated),
+                "author": _Index((ref, i) for i, d in enumerated for ref in d.authors),
+            }
+
+        return self._cached("document_indexes", build)  # type: ignore[no-any-return]
+
     def _outcome_index(self) -> dict[str, tuple[Meeting, Outcome]]:
         def build() -> dict[str, tuple[Meeting, Outcome]]:
             return {o.id: (m, o) for m in self.meetings for o in m.outcomes}
