@@ -60,27 +60,26 @@ def _is_homogenous_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_from_list(kind: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    base = homogenous_tuple_structure_factory(kind, conv)
+def _requiring(
+    json_type: type[Any], expected: str, base: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any]:
+    """``base``, after checking the value has the JSON type the target needs (our wording)."""
 
     def structure(value: Any, target: Any) -> Any:
-        if type(value) is not list:
-            raise TypeError(f"expected a list, got {_json_type(value)}")
+        if type(value) is not json_type:
+            raise TypeError(f"expected {expected}, got {_json_type(value)}")
         return base(value, target)
 
     return structure
+
+
+def _tuple_from_list(kind: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    return _requiring(list, "a list", homogenous_tuple_structure_factory(kind, conv))
 
 
 def _record_from_object(kind: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Records come from JSON objects: say so when given anything else (not cattrs' wording)."""
-    base = make_dict_structure_fn(kind, conv)
-
-    def structure(value: Any, target: Any) -> Any:
-        if type(value) is not dict:
-            raise TypeError(f"expected an object, got {_json_type(value)}")
-        return base(value, target)
-
-    return structure
+    return _requiring(dict, "an object", make_dict_structure_fn(kind, conv))
 
 
 def _make_converter() -> cattrs.Converter:
