@@ -815,7 +815,7 @@ CORPUS = [
         "meetings.json",
         "tg-1",
         "outcomes[0].inferred[0].field",
-        "not a field of an outcome",
+        "no field 'text' to mark as inferred (Outcome fields",
     ),
     # -- dates -----------------------------------------------------------------------------------
     case(

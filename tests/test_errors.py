@@ -169,7 +169,7 @@ def test_rich_errors_survive_pickling(error: BaliProcessError) -> None:
         (lambda ds: ds.meetings.get("tg-2"), "meeting", "tg-2", "tg-1"),
         (lambda ds: ds.bodies.lookup("Test Grop"), "body", "Test Grop", "Test Group"),
         (lambda ds: ds.documents.get("test-plans"), "document", "test-plans", "test-plan"),
-        (lambda ds: ds.outcome("tg-1/o3"), "outcome", "tg-1/o3", "tg-1/o2"),
+        (lambda ds: ds._outcome("tg-1/o3"), "outcome", "tg-1/o3", "tg-1/o2"),
         (
             lambda ds: ds.commitments.filter(actor="Atlantiz"),
             "member or body",
@@ -218,7 +218,7 @@ def test_unknown_id_without_close_matches(dataset: Dataset) -> None:
 
 def test_outcome_lookup_with_a_non_string(dataset: Dataset) -> None:
     with pytest.raises((UnknownIdError, InvalidQueryError)):
-        dataset.outcome(5)  # type: ignore[arg-type]
+        dataset._outcome(5)  # type: ignore[arg-type]
 
 
 def test_unknown_id_error_is_readable_unlike_key_error() -> None:

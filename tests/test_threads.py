@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from baliprocess import _loading
+from baliprocess._registry import Kind
 from baliprocess.dataset import Dataset
 from minimal import write_folder
 
@@ -34,7 +35,7 @@ class Reads:
         real_read = _loading.Origin.read
 
         def parse_file(
-            origin: _loading.Origin, part: _loading.Part, problems: list[Any]
+            origin: _loading.Origin, part: Kind, problems: list[Any]
         ) -> tuple[list[Any], list[str]]:
             with self.lock:
                 self.parsed[origin.folder, part.file] += 1
@@ -160,13 +161,13 @@ def test_threads_share_the_indexes(monkeypatch: pytest.MonkeyPatch, folder: str)
         found = dataset.meetings.filter(year=2022, attended_by="Utopia")
         committed = dataset.commitments.filter(actor="UTO")
         return (
-            dataset._meeting_indexes(),
-            dataset._commitment_indexes(),
+            dataset.meetings._index("member"),
+            dataset.commitments._index("actor"),
             dataset._outcome_index(),
             dataset.members.lookup("utopian republic"),
             found.all()[0],
             committed.all()[0],
-            dataset.outcome("tg-1/o2"),
+            dataset._outcome("tg-1/o2"),
         )
 
     results = touch_concurrently(dataset, task)

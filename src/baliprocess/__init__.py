@@ -64,11 +64,11 @@ __all__ = [
     "sources",
 ]
 
-_COLLECTIONS = frozenset({"meetings", "members", "commitments", "bodies", "documents", "sources"})
-
 
 def __getattr__(name: str) -> Any:
-    if name in _COLLECTIONS:
+    from ._registry import KINDS
+
+    if name in KINDS:
         from .dataset import bundled
 
         collection = getattr(bundled(), name)

@@ -1,7 +1,8 @@
 """Writing a dataset back to a data folder, in the canonical form of the bundled files.
 
-The output is what ``scripts/curate.py`` writes and what :func:`baliprocess.load` reads: six JSON
-files (pretty-printed, keys in field order, UTF-8) and the statements' texts, byte for byte.
+The output is what ``scripts/curate.py`` writes and what :func:`baliprocess.load` reads: one
+JSON file per kind of record (pretty-printed, keys in field order, UTF-8) and the statements'
+texts, byte for byte.
 Loading the folder gives back equal records: the round trip is lossless.
 """
 
@@ -11,7 +12,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any
 
-from ._loading import FORMAT, PARTS
+from ._registry import FORMAT, KINDS
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -30,7 +31,7 @@ def write_folder(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 
     folder = os.fspath(path)
     os.makedirs(folder, exist_ok=True)
-    for key in PARTS:
+    for key in KINDS:
         records = [converter.unstructure(record) for record in getattr(dataset, key)]
         with open(os.path.join(folder, f"{key}.json"), "w", encoding="utf-8", newline="") as f:
             f.write(dumps(key, records))

@@ -1,10 +1,11 @@
 """Reading data folders: JSON files -> structured, validated records, whole or not at all.
 
-The record is split into six files that are loaded in dependency order (a file may refer only to
-files before it, except that sources list the meetings they report, which is checked with the
-meetings). Each file goes: bytes -> JSON -> fast structuring (:mod:`._structure`) -> checks
-(:mod:`._validate`). A record the fast path rejects is handed to the cattrs converter for a
-located explanation. Nothing in a data folder is executed or unpickled.
+The record is split into one file per kind of record (:data:`baliprocess._registry.KINDS`),
+loaded in dependency order (a reference to a kind loaded later, such as a source listing its
+meetings, is checked when that kind is loaded). Each file goes: bytes -> JSON -> fast
+structuring (:mod:`._structure`) -> checks (:mod:`._checks`). A record the fast path rejects
+is handed to the cattrs converter for a located explanation. Nothing in a data folder is
+executed or unpickled.
 """
 
 from __future__ import annotations
@@ -16,72 +17,17 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from . import _validate
+from ._checks import check_kind, register
+from ._registry import FORMAT, KINDS, Kind
 from ._resources import read_bundled
 from .errors import DataError, Problem
-from .models.vocabularies import RefKind
 
 if TYPE_CHECKING:
-    from ._validate import Known
+    from ._checks import Known
 
-__all__ = ["FORMAT", "PARTS", "Origin", "Part", "read_part"]
+__all__ = ["FORMAT", "Origin", "read_part"]
 
-FORMAT = "baliprocess/1"
-
-
-class Part:
-    """One data file of the record: its name, its key, what it needs loaded first."""
-
-    __slots__ = ("check", "file", "key", "kind", "model", "needs")
-
-    def __init__(
-        self,
-        key: str,
-        model: str,
-        needs: tuple[str, ...],
-        check: Callable[[list[tuple[str, Any]], Known, list[Problem]], None],
-        kind: RefKind | None,
-    ) -> None:
-        self.key = key
-        self.file = f"{key}.json"
-        self.model = model
-        self.needs = needs
-        self.check = check
-        self.kind = kind
-
-
-PARTS: dict[str, Part] = {
-    part.key: part
-    for part in (
-        Part("sources", "sources.Source", (), _validate.check_sources, None),
-        Part("members", "members.Member", ("sources",), _validate.check_members, RefKind.MEMBER),
-        Part("bodies", "bodies.Body", ("sources", "members"), _validate.check_bodies, RefKind.BODY),
-        Part(
-            "documents",
-            "documents.Document",
-            ("sources", "members", "bodies"),
-            _validate.check_documents,
-            RefKind.DOCUMENT,
-        ),
-        Part(
-            "meetings",
-            "meetings.Meeting",
-            ("sources", "members", "bodies", "documents"),
-            _validate.check_meetings,
-            RefKind.MEETING,
-        ),
-        Part(
-            "commitments",
-            "commitments.Commitment",
-            ("sources", "members", "bodies", "documents", "meetings"),
-            _validate.check_commitments,
-            None,
-        ),
-    )
-}
-"""The six files, in load order."""
-
-_FILES = frozenset(part.file for part in PARTS.values())
+_FILES = frozenset(kind.file for kind in KINDS.values())
 
 
 class Origin:
@@ -115,12 +61,12 @@ class Origin:
     def folder_problems(self) -> list[Problem]:
         """Problems of a user's folder as a whole: files that are not data files, or none.
 
-        A ``.json`` file other than the six is taken for a misnamed data file, unless its name
-        starts with ``_`` or ``.`` (notes and metadata of your own).
+        A ``.json`` file other than the data files is taken for a misnamed data file, unless its
+        name starts with ``_`` or ``.`` (notes and metadata of your own).
         """
         if self.folder is None:
             return []
-        expected = ", ".join(part.file for part in PARTS.values())
+        expected = ", ".join(kind.file for kind in KINDS.values())
         problems = []
         names = sorted(os.listdir(self.folder))
         for name in names:
@@ -154,7 +100,7 @@ class Origin:
         return None
 
 
-def parse_file(origin: Origin, part: Part, problems: list[Problem]) -> tuple[list[Any], list[str]]:
+def parse_file(origin: Origin, part: Kind, problems: list[Problem]) -> tuple[list[Any], list[str]]:
     """The raw records and ``replaces`` list of one file; problems for a wrong file shape."""
     name = origin.name(part.file)
     try:
@@ -180,19 +126,19 @@ def parse_file(origin: Origin, part: Part, problems: list[Problem]) -> tuple[lis
     except RecursionError:
         problems.append(Problem(name, None, None, "invalid JSON: nested too deeply to read"))
         return [], []
-    expected = f'{{"format": "{FORMAT}", "{part.key}": [...]}}'
+    expected = f'{{"format": "{FORMAT}", "{part.name}": [...]}}'
     if type(document) is not dict:
         problems.append(Problem(name, None, None, f"expected a JSON object {expected}"))
         return [], []
-    extra = sorted(set(document) - {"format", part.key, "replaces"})
+    extra = sorted(set(document) - {"format", part.name, "replaces"})
     if extra:
         problems.append(Problem(name, None, extra[0], f"unknown key; expected {expected}"))
     if document.get("format") != FORMAT:
         got = document.get("format")
         problems.append(Problem(name, None, "format", f"expected {FORMAT!r}, got {got!r}"))
-    records = document.get(part.key)
+    records = document.get(part.name)
     if type(records) is not list:
-        problems.append(Problem(name, None, part.key, "expected a list of records"))
+        problems.append(Problem(name, None, part.name, "expected a list of records"))
         records = []
     replaces = document.get("replaces", [])
     if type(replaces) is not list or any(type(r) is not str for r in replaces):
@@ -236,19 +182,19 @@ def structure(
 
 
 def read_part(
-    part: Part,
+    part: Kind,
     origins: list[Origin],
     known: Known,
     problems: list[Problem],
 ) -> list[Any]:
-    """Read, merge, structure and check one file across ``origins`` (bundled first).
+    """Read, merge, structure and check one kind's file across ``origins`` (bundled first).
 
     A later origin's record with an id already given by an earlier one is a problem unless the
     later file lists the id in ``replaces``, in which case it takes the earlier record's place.
     """
     from ._structure import structurer
 
-    cls, structure_one = structurer(part.key)
+    cls, structure_one = structurer(part.name)
     rows: list[tuple[str, Any]] = []
     position: dict[str, int] = {}
     for origin in origins:
@@ -258,7 +204,7 @@ def read_part(
         if not records and len(problems) > before:
             # The file's records could not be read at all: references to its kind are not
             # checked, so that one broken file is one problem, not one per reference to it.
-            known.unreadable_kinds.add(part.key)
+            known.unreadable_kinds.add(part.name)
         replacing = set(replaces)
         for ident in replacing - position.keys():
             problems.append(
@@ -285,35 +231,33 @@ def read_part(
             rows.append((file, raw))
     rejected: list[Any] = []
     pairs = structure(cls, structure_one, rows, problems, rejected)
-    seen: set[str] = set()
-    for file, obj in pairs:
-        _validate.check_id(file, obj.id, seen, problems)
-    objects = [obj for _, obj in pairs]
+    register(part, pairs, known, problems)
     if rejected:
         _know_rejected(part, rejected, known)
-    if part.kind is not None:
-        known.ids[part.kind].update(seen)
-    if part.key == "sources":
+    if part.name == "sources":
         _read_texts(pairs, origins, known, problems)
-    part.check(pairs, known, problems)
-    return objects
+    check_kind(part, pairs, known, problems)
+    known.loaded_kind(part, problems)
+    return [obj for _, obj in pairs]
 
 
-def _know_rejected(part: Part, rejected: list[Any], known: Known) -> None:
+def _know_rejected(part: Kind, rejected: list[Any], known: Known) -> None:
     """Make known the ids of records that failed to structure, so that references to them are
     not reported as problems of their own (the failed record's problems already are)."""
+    from ._registry import NESTED
+
     for raw in rejected:
         if not isinstance(raw, dict) or type(raw.get("id")) is not str:
             continue
-        if part.kind is not None:
-            known.ids[part.kind].add(raw["id"])
-        if part.key == "sources":
+        known.ids[part.target].add(raw["id"])  # type: ignore[union-attr]
+        if part.name == "sources":
             known.unreadable.add(raw["id"])
-        outcomes = raw.get("outcomes") if part.key == "meetings" else None
-        if isinstance(outcomes, list):
-            known.outcomes.update(
-                o["id"] for o in outcomes if isinstance(o, dict) and type(o.get("id")) is str
-            )
+        for target, (name, field) in NESTED.items():
+            held = raw.get(field) if name == part.name else None
+            if isinstance(held, list):
+                known.ids[target].update(  # type: ignore[union-attr]
+                    o["id"] for o in held if isinstance(o, dict) and type(o.get("id")) is str
+                )
 
 
 def _read_texts(

@@ -112,10 +112,9 @@ def check(path: str, out: TextIO, err: TextIO, *, alone: bool = False) -> int:
             err.write(f"{problem}\n")
         err.write(f"{len(error.problems)} problem(s) in {path}\n")
         return 1
-    counts = ", ".join(
-        f"{len(getattr(dataset, name))} {name}"
-        for name in ("sources", "members", "bodies", "documents", "meetings", "commitments")
-    )
+    from ._registry import KINDS
+
+    counts = ", ".join(f"{len(getattr(dataset, name))} {name}" for name in KINDS)
     scope = "on its own" if alone else "with the bundled record"
     out.write(f"ok: {path} is valid ({counts}, {scope})\n")
     return 0

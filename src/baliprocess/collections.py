@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime
 import operator
+import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ._normalize import fold
+from ._normalize import FuzzyIndex, fold
 from .errors import InvalidQueryError, UnknownIdError
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         MeetingKind,
         Member,
         MemberKind,
+        Ref,
         Source,  # noqa: F401 - named in a string
     )
 
@@ -87,7 +89,17 @@ class Collection(Generic[T]):
     ``filter`` it into a narrower collection.
     """
 
-    __slots__ = ("_all", "_by_id", "_dataset", "_kind", "_position_set", "_positions", "_records")
+    __slots__ = (
+        "_all",
+        "_by_id",
+        "_cache",
+        "_dataset",
+        "_kind",
+        "_lock",
+        "_position_set",
+        "_positions",
+        "_records",
+    )
 
     def __init__(
         self,
@@ -106,10 +118,40 @@ class Collection(Generic[T]):
             self._all: Collection[T] = self
             self._by_id: dict[str, int] = {_id_of(r): i for i, r in enumerate(records)}
             self._positions: tuple[int, ...] | None = None
+            self._cache: dict[Hashable, Any] = {}
+            self._lock = threading.Lock()
         else:
             self._all = _parent._all
             self._by_id = _parent._by_id
             self._positions = _positions
+            self._cache = _parent._cache
+            self._lock = _parent._lock
+
+    def _cached(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """What ``build`` returns, built once for the whole collection (under a lock)."""
+        found = self._cache.get(key)
+        if found is None:
+            with self._lock:
+                found = self._cache.get(key)
+                if found is None:
+                    found = self._cache[key] = build()
+        return found
+
+    def _index(self, name: str) -> _Index:
+        """The index ``name`` the registry declares for this kind, built on first use."""
+
+        def build() -> _Index:
+            from ._registry import BY_TARGET
+
+            keys = BY_TARGET[self._kind].indexes[name]
+            dataset = self._dataset
+            return _Index(
+                (key, i)
+                for i, record in enumerate(self._all._records)
+                for key in keys(record, dataset)
+            )
+
+        return self._cached(("index", name), build)  # type: ignore[no-any-return]
 
     def _narrow(self, chosen: tuple[int, ...]) -> Self:
         """A collection of the same kind holding the records at ``chosen`` (ascending)."""
@@ -267,8 +309,46 @@ class _NamedCollection(Collection[T]):
             raise UnknownIdError(self._kind, name, detail="is not in this filtered selection")
         raise UnknownIdError(self._kind, name, self._closest(name))
 
+    def _names(self) -> tuple[dict[str, int], dict[str, str]]:
+        """Id, name and aliases, as written and folded -> position; and id -> display name."""
+
+        def build() -> tuple[dict[str, int], dict[str, str]]:
+            exact: dict[str, int] = {}
+            display: dict[str, str] = {}
+            records: tuple[Any, ...] = self._all._records
+            for position, record in enumerate(records):
+                name = _name_of(record)
+                display[record.id] = name
+                for text in (record.id, name, *record.aliases):
+                    key = fold(text)
+                    if key:  # a name of punctuation alone names nothing
+                        exact.setdefault(key, position)
+            # The names as written too, so that the common exact query skips folding; a folded
+            # form always means the same record as the text it was folded from.
+            for record in records:
+                for text in (record.id, _name_of(record), *record.aliases):
+                    key = fold(text)
+                    if key:
+                        exact.setdefault(text, exact[key])
+            return exact, display
+
+        return self._cached("names", build)  # type: ignore[no-any-return]
+
+    def _fuzzy(self) -> FuzzyIndex:
+        """The fuzzy index of the collection's names, built on the first search."""
+
+        def build() -> FuzzyIndex:
+            pairs: list[tuple[str, str]] = []
+            records: tuple[Any, ...] = self._all._records
+            for record in records:
+                names = (record.id, _name_of(record), *record.aliases)
+                pairs.extend((fold(text), record.id) for text in names)
+            return FuzzyIndex(pairs)
+
+        return self._cached("fuzzy", build)  # type: ignore[no-any-return]
+
     def _position_of(self, name: str) -> int | None:
-        exact, _ = self._dataset._names(self._all)
+        exact, _ = self._names()
         position = exact.get(name)
         if position is None:
             position = exact.get(fold(name))
@@ -300,7 +380,7 @@ class _NamedCollection(Collection[T]):
             )
         if type(limit) is not int or limit < 0:
             raise InvalidQueryError(f"limit must be a count (an int >= 0), not {limit!r}")
-        scores = self._dataset._fuzzy(self._all).scores(fold(query))
+        scores = self._fuzzy().scores(fold(query))
         allowed = None if self._positions is None else self._held()
         ranked = sorted(
             (
@@ -313,7 +393,7 @@ class _NamedCollection(Collection[T]):
 
     def _closest(self, name: str) -> tuple[str, ...]:
         """Names in this collection close to ``name``, for an error message."""
-        _, display = self._dataset._names(self._all)
+        _, display = self._names()
         found = self.search(name, limit=3)
         if found:
             return tuple(display[_id_of(r)] for r in found)
@@ -339,16 +419,15 @@ class MemberCollection(_NamedCollection["Member"]):
         Raises:
             InvalidQueryError: a value is not one of the vocabulary's.
         """
-        indexes = self._dataset._member_indexes()
         criteria: list[_Criterion] = []
         if kind is not None:
             from .models import MemberKind
 
-            criteria.append(indexes["kind"].positions(_vocab(MemberKind, kind, "kind")))
+            criteria.append(self._index("kind").positions(_vocab(MemberKind, kind, "kind")))
         if status is not None:
             from .models import MemberStatus
 
-            criteria.append(indexes["status"].positions(_vocab(MemberStatus, status, "status")))
+            criteria.append(self._index("status").positions(_vocab(MemberStatus, status, "status")))
         return self._select(criteria)
 
 
@@ -371,19 +450,19 @@ class BodyCollection(_NamedCollection["Body"]):
             UnknownIdError: ``parent`` names no body.
             InvalidQueryError: a value has the wrong type or is not in its vocabulary.
         """
-        index = self._dataset._body_indexes()
+        index = self._index
         criteria: list[_Criterion] = []
         if kind is not None:
             from .models import BodyKind
 
-            criteria.append(index["kind"].positions(_vocab(BodyKind, kind, "kind")))
+            criteria.append(index("kind").positions(_vocab(BodyKind, kind, "kind")))
         if parent is not None:
             parent_id = self._dataset.bodies.lookup(_key(parent, "parent")).id
-            criteria.append(index["parent"].positions(parent_id))
+            criteria.append(index("parent").positions(parent_id))
         if bali_process is not None:
             if type(bali_process) is not bool:
                 raise InvalidQueryError(f"bali_process must be True or False, not {bali_process!r}")
-            criteria.append(index["bali_process"].positions(bali_process))
+            criteria.append(index("bali_process").positions(bali_process))
         return self._select(criteria)
 
 
@@ -404,16 +483,15 @@ class DocumentCollection(_NamedCollection["Document"]):
             UnknownIdError: ``author`` names neither a member nor a body.
             InvalidQueryError: a value has the wrong type or is not in its vocabulary.
         """
-        dataset = self._dataset
-        index = dataset._document_indexes()
+        index = self._index
         criteria: list[_Criterion] = []
         if kind is not None:
             from .models import DocumentKind
 
-            criteria.append(index["kind"].positions(_vocab(DocumentKind, kind, "kind")))
+            criteria.append(index("kind").positions(_vocab(DocumentKind, kind, "kind")))
         if author is not None:
             _key(author, "author")
-            criteria.append(index["author"].positions(dataset.resolve_actor(author)))
+            criteria.append(index("author").positions(_resolve_actor(self._dataset, author)))
         return self._select(criteria)
 
 
@@ -452,33 +530,33 @@ class MeetingCollection(Collection["Meeting"]):
             InvalidQueryError: a value has the wrong type or is not in its vocabulary.
         """
         dataset = self._dataset
-        index = dataset._meeting_indexes()
+        index = self._index
         criteria: list[_Criterion] = []
         if year is not None:
-            criteria.append(index["year"].positions(_year(year)))
+            criteria.append(index("year").positions(_year(year)))
         if body is not None:
             body_id = dataset.bodies.lookup(_key(body, "body")).id
-            criteria.append(index["body"].positions(body_id))
-        wanted_role = None if role is None else dataset.coerce_role(role)
+            criteria.append(index("body").positions(body_id))
+        wanted_role = None if role is None else coerce_role(role)
         if attended_by is not None:
             member = dataset.members.lookup(_key(attended_by, "attended_by"))
             key: Hashable = member.id if wanted_role is None else (member.id, wanted_role)
             criteria.append(
-                index["member" if wanted_role is None else "member_role"].positions(key)
+                index("member" if wanted_role is None else "member_role").positions(key)
             )
         elif wanted_role is not None:
-            criteria.append(index["role"].positions(wanted_role))
+            criteria.append(index("role").positions(wanted_role))
         if virtual is not None:
             if type(virtual) is not bool:
                 raise InvalidQueryError(f"virtual must be True or False, not {virtual!r}")
-            criteria.append(index["virtual"].positions(virtual))
+            criteria.append(index("virtual").positions(virtual))
         if kind is not None:
             from .models import MeetingKind
 
-            criteria.append(index["kind"].positions(_vocab(MeetingKind, kind, "kind")))
+            criteria.append(index("kind").positions(_vocab(MeetingKind, kind, "kind")))
         if source is not None:
             criteria.append(
-                index["source"].positions(dataset.sources.get(_key(source, "source")).id)
+                index("source").positions(dataset.sources.get(_key(source, "source")).id)
             )
         if between is not None:
             criteria.append(_between(self._all.all(), between))
@@ -509,21 +587,59 @@ class CommitmentCollection(Collection["Commitment"]):
             InvalidQueryError: a value has the wrong type or is not in its vocabulary.
         """
         dataset = self._dataset
-        index = dataset._commitment_indexes()
+        index = self._index
         criteria: list[_Criterion] = []
         if actor is not None:
             _key(actor, "actor")
-            criteria.append(index["actor"].positions(dataset.resolve_actor(actor)))
+            criteria.append(index("actor").positions(_resolve_actor(dataset, actor)))
         if meeting is not None:
             meeting_id = _key(meeting, "meeting")
-            criteria.append(index["meeting"].positions(_id_of(dataset.meetings.get(meeting_id))))
+            criteria.append(index("meeting").positions(_id_of(dataset.meetings.get(meeting_id))))
         if kind is not None:
             from .models import CommitmentKind
 
-            criteria.append(index["kind"].positions(_vocab(CommitmentKind, kind, "kind")))
+            criteria.append(index("kind").positions(_vocab(CommitmentKind, kind, "kind")))
         if year is not None:
-            criteria.append(index["year"].positions(_year(year)))
+            criteria.append(index("year").positions(_year(year)))
         return self._select(criteria)
+
+
+def coerce_role(role: AttendanceRole | str) -> AttendanceRole:
+    """``role`` as an :class:`~baliprocess.models.AttendanceRole`.
+
+    Raises:
+        InvalidQueryError: it is not one of the roles.
+    """
+    from .models import AttendanceRole
+
+    return _vocab(AttendanceRole, role, "role")  # type: ignore[no-any-return]
+
+
+def _resolve_actor(dataset: Dataset, actor: str | Member | Body) -> Ref:
+    """A member or body given by id, name, alias or record, as a :class:`Ref`.
+
+    Raises:
+        UnknownIdError: neither a member nor a body has that name.
+    """
+    from .models import MemberKind, Ref, RefKind
+
+    key = actor if isinstance(actor, str) else actor.id
+    kind = getattr(actor, "kind", None)
+    member_error: UnknownIdError | None = None
+    try:
+        if isinstance(actor, str) or kind in frozenset(MemberKind):
+            return Ref(kind=RefKind.MEMBER, id=dataset.members.lookup(key).id)
+    except UnknownIdError as error:
+        member_error = error
+    try:
+        return Ref(kind=RefKind.BODY, id=dataset.bodies.lookup(key).id)
+    except UnknownIdError as error:
+        suggestions = (member_error.suggestions if member_error else ()) + error.suggestions
+        raise UnknownIdError("member or body", key, suggestions[:3]) from None
+
+
+def _name_of(record: Any) -> str:
+    return getattr(record, "name", None) or record.title  # type: ignore[no-any-return]
 
 
 def _year(year: object) -> int:

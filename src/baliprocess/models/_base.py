@@ -11,7 +11,51 @@ from .vocabularies import RefKind
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["Inference", "Passage", "Ref", "Span", "dataset_of", "link", "record_class"]
+__all__ = [
+    "INFERABLE",
+    "REFERS_TO",
+    "Inference",
+    "Linked",
+    "Passage",
+    "Ref",
+    "Span",
+    "dataset_of",
+    "field",
+    "record_class",
+]
+
+REFERS_TO = "baliprocess.refers_to"
+"""Field metadata key: what the ids a field holds refer to.
+
+For a ``str`` field (or a tuple of them), one target: ``"member"``, ``"body"``, ``"document"``,
+``"meeting"``, ``"outcome"``, ``"commitment"`` or ``"source"``. For a :class:`Ref` field, the ref
+kinds it may take (``("member", "body", "group")``); a :class:`Ref` field without it may take any.
+"""
+
+INFERABLE = "baliprocess.inferable"
+"""Field metadata key: ``False`` for a field that can never be marked inferred (the words of the
+statement, codes, structure). Every other data field but ``id``, ``span`` and ``inferred`` can be.
+"""
+
+
+def field(
+    *,
+    refers_to: str | tuple[str, ...] | None = None,
+    inferable: bool = True,
+    **kwargs: Any,
+) -> Any:
+    """An attrs field with the metadata the checks, exports and strategies read.
+
+    ``refers_to`` says what the field's ids refer to (see :data:`REFERS_TO`); ``inferable=False``
+    says it can never be marked inferred. The checks of every kind of record are derived from
+    this metadata: a new field that declares its reference is checked with no other change.
+    """
+    metadata: dict[str, Any] = {}
+    if refers_to is not None:
+        metadata[REFERS_TO] = refers_to
+    if not inferable:
+        metadata[INFERABLE] = False
+    return attrs.field(metadata=metadata, **kwargs)
 
 
 _T = TypeVar("_T")
@@ -42,12 +86,12 @@ def record_class(cls: type[_T]) -> type[_T]:
     cls.__repr__ = _record_repr  # type: ignore[method-assign]
     attrs_getstate = cls.__getstate__  # type: ignore[attr-defined]
     attrs_setstate = cls.__setstate__  # type: ignore[attr-defined]
-    if "_dataset" not in getattr(cls, "__slots__", ()):
+    if not issubclass(cls, Linked):
         return cls
 
     def __getstate__(self: Any) -> dict[str, Any]:
         state: dict[str, Any] = attrs_getstate(self)
-        dataset = state.pop("_dataset", None)
+        dataset = getattr(self, "_dataset", None)
         if dataset is not None and dataset is _bundled_dataset():
             state["_dataset"] = _BUNDLED
         return state
@@ -56,7 +100,8 @@ def record_class(cls: type[_T]) -> type[_T]:
         state = dict(state)
         link = state.pop("_dataset", None)
         attrs_setstate(self, state)
-        object.__setattr__(self, "_dataset", _bundled_dataset() if link == _BUNDLED else None)
+        if link == _BUNDLED:
+            object.__setattr__(self, "_dataset", _bundled_dataset())
 
     cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
     cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
@@ -69,9 +114,15 @@ def _bundled_dataset() -> Any:
     return bundled()
 
 
-def link() -> Any:
-    """The private back-reference to the owning dataset: not data, never compared or exported."""
-    return attrs.field(default=None, init=False, repr=False, eq=False, hash=False)
+class Linked:
+    """Base of the records that answer questions about their dataset (``meeting.attendees()``).
+
+    The link to the owning dataset is a slot of its own, not an attrs field: it is not data, so
+    ``attrs.asdict``, equality, hashing, repr and exports never see it. It is set when the record
+    is loaded into a dataset; a record built by hand or with ``attrs.evolve`` has none.
+    """
+
+    __slots__ = ("_dataset",)
 
 
 @record_class
@@ -82,7 +133,7 @@ class Span:
     Offsets count Unicode code points (Python ``str`` indices) into the decoded source text.
     """
 
-    source: str
+    source: str = field(refers_to="source", inferable=False)
     start: int
     end: int
     text: str
@@ -119,7 +170,7 @@ class Passage:
 
 
 def dataset_of(obj: Any) -> Dataset:
-    dataset = obj._dataset
+    dataset = getattr(obj, "_dataset", None)
     if dataset is None:
         from ..errors import DetachedRecordError
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Passage, Span, dataset_of, link, record_class
+from ._base import Inference, Linked, Passage, Span, dataset_of, field, record_class
 from .vocabularies import BodyKind
 
 if TYPE_CHECKING:
@@ -19,7 +19,9 @@ __all__ = ["Body", "CoChair"]
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
 class CoChair:
-    member: str
+    """A member co-chairing a body, as of a statement's date."""
+
+    member: str = field(refers_to="member")
     as_of: datetime.date
     span: Span
     inferred: str | None = None
@@ -27,20 +29,19 @@ class CoChair:
 
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class Body:
+class Body(Linked):
     """A Bali Process body or mechanism (or another body a statement names)."""
 
     id: str
     name: str
     kind: BodyKind
-    aliases: tuple[str, ...] = ()
-    parent: str | None = None
-    bali_process: bool = True
+    aliases: tuple[str, ...] = field(default=(), inferable=False)
+    parent: str | None = field(default=None, refers_to="body")
+    bali_process: bool = field(default=True, inferable=False)
     co_chairs: tuple[CoChair, ...] = ()
     established: Passage | None = None
     span: Span
     inferred: tuple[Inference, ...] = ()
-    _dataset: object = link()
 
     def meetings(self) -> tuple[Meeting, ...]:
         """Meetings of this body, in date order.

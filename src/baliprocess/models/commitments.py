@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Ref, Span, dataset_of, link, record_class
+from ._base import Inference, Linked, Ref, Span, dataset_of, field, record_class
 from .vocabularies import CommitmentKind
 
 if TYPE_CHECKING:
@@ -23,24 +23,23 @@ class Due:
 
     text: str
     date: datetime.date | None = None
-    meeting: str | None = None
+    meeting: str | None = field(default=None, refers_to="meeting")
     span: Span
 
 
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class Commitment:
+class Commitment(Linked):
     """A forward-looking undertaking recorded in an outcome."""
 
     id: str
-    outcome: str
+    outcome: str = field(refers_to="outcome", inferable=False)
     kind: CommitmentKind
     actors: tuple[Ref, ...]
     action: str
     due: Due | None = None
     span: Span
     inferred: tuple[Inference, ...] = ()
-    _dataset: object = link()
 
     def meeting(self) -> Meeting:
         """The meeting at which the commitment was made.
@@ -49,7 +48,7 @@ class Commitment:
             DetachedRecordError: the record was built by hand, not loaded into a dataset.
         """
         dataset = dataset_of(self)
-        return dataset.meeting_of(dataset.outcome(self.outcome))
+        return dataset._meeting_of(dataset._outcome(self.outcome))
 
     def source_outcome(self) -> Outcome:
         """The outcome this commitment comes from.
@@ -57,4 +56,4 @@ class Commitment:
         Raises:
             DetachedRecordError: the record was built by hand, not loaded into a dataset.
         """
-        return dataset_of(self).outcome(self.outcome)
+        return dataset_of(self)._outcome(self.outcome)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Ref, Span, dataset_of, link, record_class
+from ._base import Inference, Linked, Ref, Span, dataset_of, field, record_class
 from .vocabularies import DocumentKind, RefKind
 
 if TYPE_CHECKING:
@@ -17,18 +17,17 @@ __all__ = ["Document"]
 
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class Document:
+class Document(Linked):
     """An instrument or publication a statement refers to."""
 
     id: str
     title: str
     kind: DocumentKind
-    aliases: tuple[str, ...] = ()
-    authors: tuple[Ref, ...] = ()
+    aliases: tuple[str, ...] = field(default=(), inferable=False)
+    authors: tuple[Ref, ...] = field(default=(), refers_to=("member", "body", "group"))
     year: int | None = None
     span: Span
     inferred: tuple[Inference, ...] = ()
-    _dataset: object = link()
 
     def outcomes(self) -> tuple[Outcome, ...]:
         """Outcomes that refer to this document, in date order.
@@ -36,4 +35,4 @@ class Document:
         Raises:
             DetachedRecordError: the record was built by hand, not loaded into a dataset.
         """
-        return dataset_of(self).outcomes_naming(Ref(kind=RefKind.DOCUMENT, id=self.id))
+        return dataset_of(self)._outcomes_naming(Ref(kind=RefKind.DOCUMENT, id=self.id))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Passage, Ref, Span, dataset_of, link, record_class
+from ._base import Inference, Linked, Passage, Ref, Span, dataset_of, field, record_class
 from .vocabularies import _Vocabulary
 
 if TYPE_CHECKING:
@@ -97,8 +97,10 @@ class Verb(_Vocabulary):
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
 class Location:
+    """Where a meeting took place."""
+
     city: str
-    country: str
+    country: str = field(refers_to="member")
     """ISO 3166-1 alpha-3 code of the country."""
     span: Span
 
@@ -111,7 +113,7 @@ class Location:
 class Attendance:
     """One member at one meeting in one role; ``wording`` is the statement's own name for it."""
 
-    member: str
+    member: str = field(refers_to="member")
     role: AttendanceRole
     wording: str
     span: Span
@@ -123,7 +125,7 @@ class Attendance:
 class BodyAttendance:
     """A Bali Process body (such as the RSO) taking part in a meeting."""
 
-    body: str
+    body: str = field(refers_to="body")
     role: AttendanceRole
     wording: str
     span: Span
@@ -141,17 +143,16 @@ class ParticipantCount:
 
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class Outcome:
+class Outcome(Linked):
     """A sentence or bullet that records what happened or was decided at a meeting."""
 
     id: str
-    text: str
+    text: str = field(inferable=False)
     actors: tuple[Ref, ...]
     verb: Verb
     objects: tuple[Ref, ...] = ()
     span: Span
     inferred: tuple[Inference, ...] = ()
-    _dataset: object = link()
 
     def meeting(self) -> Meeting:
         """The meeting whose record holds this outcome.
@@ -159,38 +160,37 @@ class Outcome:
         Raises:
             DetachedRecordError: the record was built by hand, not loaded into a dataset.
         """
-        return dataset_of(self).meeting_of(self)
+        return dataset_of(self)._meeting_of(self)
 
 
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class Meeting:
+class Meeting(Linked):
     """A meeting, workshop, forum or webinar a statement describes, mentions or dates."""
 
     id: str
     title: str
     kind: MeetingKind
     number: int | None = None
-    body: str | None = None
+    body: str | None = field(default=None, refers_to="body")
     start: datetime.date | None = None
     end: datetime.date | None = None
     days: tuple[datetime.date, ...] = ()
     date_precision: DatePrecision
-    date_text: str | None = None
+    date_text: str | None = field(default=None, inferable=False)
     location: Location | None = None
     virtual: bool | None = None
-    co_chairs: tuple[str, ...] = ()
+    co_chairs: tuple[str, ...] = field(default=(), refers_to="member")
     attendance: tuple[Attendance, ...] = ()
     bodies_present: tuple[BodyAttendance, ...] = ()
     participants: tuple[ParticipantCount, ...] = ()
-    purpose: tuple[Passage, ...] = ()
-    agenda: tuple[Passage, ...] = ()
-    outcomes: tuple[Outcome, ...] = ()
-    source: str
+    purpose: tuple[Passage, ...] = field(default=(), inferable=False)
+    agenda: tuple[Passage, ...] = field(default=(), inferable=False)
+    outcomes: tuple[Outcome, ...] = field(default=(), inferable=False)
+    source: str = field(refers_to="source", inferable=False)
     span: Span
-    mentions: tuple[Span, ...] = ()
+    mentions: tuple[Span, ...] = field(default=(), inferable=False)
     inferred: tuple[Inference, ...] = ()
-    _dataset: object = link()
 
     @property
     def year(self) -> int | None:
@@ -203,8 +203,10 @@ class Meeting:
             InvalidQueryError: ``role`` is not an :class:`AttendanceRole` or its value.
             DetachedRecordError: the meeting was built by hand, not loaded into a dataset.
         """
+        from ..collections import coerce_role
+
         dataset = dataset_of(self)
-        wanted = None if role is None else dataset.coerce_role(role)
+        wanted = None if role is None else coerce_role(role)
         seen: dict[str, None] = {}
         for row in self.attendance:
             if wanted is None or row.role is wanted:

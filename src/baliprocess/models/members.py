@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Ref, Span, dataset_of, link, record_class
+from ._base import Inference, Linked, Ref, Span, dataset_of, field, record_class
 from .vocabularies import MemberKind, MemberStatus, RefKind
 
 if TYPE_CHECKING:
@@ -30,20 +30,19 @@ class StatusClaim:
 
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class Member:
+class Member(Linked):
     """A state or organisation the statements name, whatever its role."""
 
     id: str
     name: str
     kind: MemberKind
     aliases: tuple[str, ...] = ()
-    iso2: str | None = None
-    iso3: str | None = None
+    iso2: str | None = field(default=None, inferable=False)
+    iso3: str | None = field(default=None, inferable=False)
     status: tuple[StatusClaim, ...] = ()
     note: str | None = None
     span: Span
     inferred: tuple[Inference, ...] = ()
-    _dataset: object = link()
 
     @property
     def current_status(self) -> MemberStatus | None:
@@ -74,4 +73,4 @@ class Member:
         Raises:
             DetachedRecordError: the record was built by hand, not loaded into a dataset.
         """
-        return dataset_of(self).outcomes_naming(Ref(kind=RefKind.MEMBER, id=self.id))
+        return dataset_of(self)._outcomes_naming(Ref(kind=RefKind.MEMBER, id=self.id))

@@ -6,7 +6,7 @@ import datetime
 
 import attrs
 
-from ._base import record_class
+from ._base import field, record_class
 from .vocabularies import SourceFormat
 
 __all__ = ["Source"]
@@ -22,6 +22,6 @@ class Source:
     date: datetime.date
     format: SourceFormat
     path: str
-    meetings: tuple[str, ...]
+    meetings: tuple[str, ...] = field(refers_to="meeting")
     text: str = attrs.field(default="", init=False, repr=False, eq=False, hash=False)
     """The statement's full text, read from ``path`` when the data is loaded (not in the JSON)."""

@@ -1,0 +1,113 @@
+"""The checks that only one kind of record has (the registry names them as its ``rules``).
+
+Everything about references, spans and inferred fields is checked generically from the field
+metadata (:mod:`baliprocess._checks`); what is here is particular to a kind: the dates of a
+meeting, the ISO codes of a state, the shape of outcome and commitment ids.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from .models.vocabularies import MemberKind
+
+if TYPE_CHECKING:
+    from ._checks import Checker
+    from .models import Commitment, Meeting, Member
+
+__all__ = ["commitments", "meetings", "members"]
+
+
+def _at(*steps: str | tuple[str, int]) -> tuple[object, str, int | None] | None:
+    """A path from field names and ``(field, index)`` steps."""
+    at: tuple[object, str, int | None] | None = None
+    for step in steps:
+        at = (at, step, None) if isinstance(step, str) else (at, *step)
+    return at
+
+
+def members(c: Checker, member: Member) -> None:
+    if member.kind is MemberKind.STATE:
+        if not (len(member.id) == 3 and member.id.isascii() and member.id.isupper()):
+            c.problem(_at("id"), f"a state's id is its ISO 3166 alpha-3 code, not {member.id!r}")
+        elif member.iso3 != member.id:
+            c.problem(_at("iso3"), f"a state's id is its ISO 3166 alpha-3 code, here {member.id!r}")
+        if member.iso2 is None or len(member.iso2) != 2 or not member.iso2.isupper():
+            c.problem(_at("iso2"), "a state needs its two-letter ISO 3166 code")
+    elif member.iso2 is not None or member.iso3 is not None:
+        c.problem(_at("iso2"), "only states have ISO 3166 codes")
+
+
+def _whole_period(precision: str, start: datetime.date, end: datetime.date) -> bool:
+    """Whether a month- or year-precision meeting spans whole months or years."""
+    if precision == "month":
+        return start.day == 1 and (end + datetime.timedelta(days=1)).day == 1
+    if precision == "year":
+        return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    return True
+
+
+def _is_slug(text: str) -> bool:
+    return (
+        bool(text) and ":" not in text and "/" not in text and not any(ch.isspace() for ch in text)
+    )
+
+
+def _dates(c: Checker, meeting: Meeting) -> None:
+    start, end = meeting.start, meeting.end
+    if (start is None) != (end is None):
+        c.problem(_at("end" if end is None else "start"), "start and end are both given or neither")
+        return
+    precision = meeting.date_precision.value
+    if start is not None and end is not None and start > end:
+        c.problem(_at("end"), f"end {end.isoformat()} is before start {start.isoformat()}")
+    if precision == "unknown" and start is not None:
+        c.problem(
+            _at("date_precision"), "a meeting with dates has a precision other than 'unknown'"
+        )
+    if precision != "unknown" and start is None:
+        c.problem(_at("date_precision"), "a meeting without dates has precision 'unknown'")
+    if start is not None and end is not None and not _whole_period(precision, start, end):
+        c.problem(
+            _at("end"), f"at {precision} precision, start and end are its first and last days"
+        )
+    days = meeting.days
+    if days and precision != "day":
+        c.problem(_at("days"), "days are listed only for meetings dated to the day")
+    for i, day in enumerate(days):
+        if start is None or end is None or not start <= day <= end:
+            c.problem(_at(("days", i)), f"day {day.isoformat()} lies outside start-end")
+        elif i and day <= days[i - 1]:
+            c.problem(_at(("days", i)), "days are listed once each, in order")
+
+
+def meetings(c: Checker, meeting: Meeting) -> None:
+    _dates(c, meeting)
+    if meeting.location is not None and meeting.virtual:
+        c.problem(_at("location"), "a virtual meeting has no location")
+    seen_rows: set[tuple[str, str]] = set()
+    for i, row in enumerate(meeting.attendance):
+        key = (row.member, row.role)
+        if key in seen_rows:
+            c.problem(_at(("attendance", i)), f"{row.member} is listed twice as {row.role}")
+        seen_rows.add(key)
+    for i, count in enumerate(meeting.participants):
+        if count.count < 0:
+            c.problem(_at(("participants", i), "count"), "a count is not negative")
+    prefix = meeting.id + "/"
+    for i, outcome in enumerate(meeting.outcomes):
+        if not outcome.id.startswith(prefix) or not _is_slug(outcome.id[len(prefix) :]):
+            c.problem(
+                _at(("outcomes", i), "id"),
+                f"an outcome id is '{prefix}' and a slug, like '{prefix}o{i + 1}'",
+            )
+
+
+def commitments(c: Checker, commitment: Commitment) -> None:
+    if commitment.outcome in c.ids["outcome"]:
+        prefix = commitment.outcome.rpartition("/")[0] + "/"
+        if not commitment.id.startswith(prefix):
+            c.problem(
+                _at("id"), f"a commitment id is its meeting's id, '/' and a slug: '{prefix}...'"
+            )

@@ -1,0 +1,223 @@
+"""The fast structuring path: parsed JSON -> model objects, generated from the attrs fields.
+
+For each model class a structuring function is generated once, on first use, from
+``attrs.fields`` (the way cattrs' ``make_dict_structure_fn`` and attrs' own ``__init__`` are
+made): its source is written out, compiled and cached. It is exactly as strict as the cattrs
+converter in :mod:`baliprocess._converter`: strict JSON types, no unknown keys, required keys
+present, enum values, ISO dates, ``kind:id`` refs. The test suite proves with hypothesis that both
+accept the same inputs and build equal objects.
+
+What it does not do is explain: on the first problem it raises, and the loader then asks the
+cattrs converter for the full, located list of problems. So cattrs is imported only when
+something is wrong (or when a user exports), and a first answer costs only ``attrs`` and
+``json``. A new field of a model is structured with no change here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from .models._base import Ref
+from .models.vocabularies import RefKind, _Vocabulary
+
+__all__ = ["Invalid", "parse_date", "parse_ref", "source_of", "structure_function", "structurer"]
+
+
+class Invalid(Exception):
+    """Raised by the fast path on the first problem; the loader then asks cattrs for details."""
+
+
+def parse_date(value: Any) -> _dt.date:
+    """An ISO ``YYYY-MM-DD`` date; nothing looser."""
+    if not (
+        type(value) is str
+        and len(value) == 10
+        and value.isascii()
+        and value[4] == "-" == value[7]
+        and (value[:4] + value[5:7] + value[8:]).isdigit()
+    ):
+        raise ValueError(f"expected an ISO date like '2020-10-20', got {value!r}")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError(f"expected a real date, got {value!r} ({error})") from None
+
+
+_REFS: dict[str, Ref] = {}
+"""Refs already parsed: they repeat a lot, and being immutable they can be shared."""
+_REFS_LIMIT = 100_000
+_REF_KINDS: dict[str, RefKind] = RefKind._value2member_map_  # type: ignore[assignment]
+
+
+def parse_ref(value: Any) -> Ref:
+    """A ``kind:id`` string such as ``member:AUS`` or ``group:members``."""
+    if type(value) is not str:
+        raise ValueError(f"expected a reference like 'member:AUS', got {value!r}")
+    ref = _REFS.get(value)
+    if ref is not None:
+        return ref
+    kind, sep, ident = value.partition(":")
+    if not sep or not ident:
+        raise ValueError(f"expected a reference like 'member:AUS', got {value!r}")
+    try:
+        ref = Ref(kind=_REF_KINDS[kind], id=ident)
+    except KeyError:
+        kinds = ", ".join(k.value for k in RefKind)
+        raise ValueError(f"expected a reference kind ({kinds}), got {value!r}") from None
+    if len(_REFS) >= _REFS_LIMIT:
+        _REFS.clear()
+    _REFS[value] = ref
+    return ref
+
+
+# -- generation ------------------------------------------------------------------------------
+
+_SCALARS: dict[Any, str] = {str: "a string", int: "an integer", bool: "true or false"}
+_FUNCTIONS: dict[type[Any], Callable[[Any], Any]] = {}
+_SOURCES: dict[type[Any], str] = {}
+_LOCK = threading.RLock()
+
+
+def structurer(key: str) -> tuple[type[Any], Callable[[Any], Any]]:
+    """The record class of data file ``key`` (``"members"``) and its structuring function."""
+    from ._registry import KINDS
+
+    cls = KINDS[key].cls
+    return cls, structure_function(cls)
+
+
+def structure_function(cls: type[Any]) -> Callable[[Any], Any]:
+    """The structuring function of an attrs model class, generated and compiled on first use."""
+    function = _FUNCTIONS.get(cls)
+    if function is None:
+        with _LOCK:
+            function = _FUNCTIONS.get(cls)
+            if function is None:
+                function = _FUNCTIONS[cls] = _generate(cls)
+    return function
+
+
+def source_of(cls: type[Any]) -> str:
+    """The generated source of ``cls``'s structuring function (to read, or to debug)."""
+    structure_function(cls)
+    return _SOURCES[cls]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "STRUCTURERS":
+        # Every kind's class -> its structuring function (imports every kind; for tests).
+        from ._registry import KINDS
+
+        return dict(structurer(key) for key in KINDS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _indent(lines: list[str], depth: int = 1) -> list[str]:
+    return ["    " * depth + line for line in lines]
+
+
+class _Generator:
+    """Writes the source of one class's structuring function."""
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.namespace: dict[str, Any] = {
+            "Invalid": Invalid,
+            "_parse_date": parse_date,
+            "_parse_ref": parse_ref,
+            "_cls": cls,
+        }
+
+    def name_for(self, prefix: str, kind: type[Any], thing: Any) -> str:
+        """A name in the generated function's namespace for ``thing`` (about type ``kind``)."""
+        name = f"_{prefix}_{kind.__name__}"
+        self.namespace[name] = thing
+        return name
+
+    def convert(self, kind: Any, src: str, dst: str) -> list[str]:
+        """Lines that check ``src`` against type ``kind`` and assign the value to ``dst``."""
+        import typing
+
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if args and type(None) in args:
+            (inner,) = [a for a in args if a is not type(None)]
+            inner_lines = _indent(self.convert(inner, src, dst))
+            return [f"if {src} is None:", f"    {dst} = None", "else:", *inner_lines]
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = args[0]
+            lines = [f"if type({src}) is not list:", "    raise Invalid('expected a list')"]
+            if item in _SCALARS:
+                lines += [
+                    f"for item in {src}:",
+                    f"    if type(item) is not {item.__name__}:",
+                    f"        raise Invalid('expected {_SCALARS[item]}')",
+                    f"{dst} = tuple({src})",
+                ]
+            else:
+                lines.append(f"{dst} = tuple([{self.call(item, 'item')} for item in {src}])")
+            return lines
+        if kind in _SCALARS:
+            return [
+                f"if type({src}) is not {kind.__name__}:",
+                f"    raise Invalid('expected {_SCALARS[kind]}')",
+                f"{dst} = {src}",
+            ]
+        return [f"{dst} = {self.call(kind, src)}"]
+
+    def call(self, kind: Any, src: str) -> str:
+        """An expression structuring ``src`` as ``kind`` (a date, enum, ref or record)."""
+        if kind is _dt.date:
+            return f"_parse_date({src})"
+        if kind is Ref:
+            return f"_parse_ref({src})"
+        if isinstance(kind, type) and issubclass(kind, _Vocabulary):
+            # value -> member: a dict lookup, much faster than calling the enum; an unknown
+            # value raises KeyError (an unhashable one TypeError), a rejection like any other.
+            return f"{self.name_for('values', kind, kind._value2member_map_)}[{src}]"
+        if isinstance(kind, type) and attrs.has(kind):
+            return f"{self.name_for('structure', kind, structure_function(kind))}({src})"
+        raise TypeError(f"{self.cls.__name__}: no structuring for type {kind!r}")
+
+    def source(self) -> str:
+        cls = self.cls
+        attrs.resolve_types(cls)
+        fields = [f for f in attrs.fields(cls) if f.init]
+        self.namespace["_keys"] = frozenset(f.alias for f in fields)
+        lines = [
+            "def structure(d):",
+            "    if type(d) is not dict or not _keys.issuperset(d):",
+            f"        raise Invalid('expected a {cls.__name__} object with known keys')",
+        ]
+        for f in fields:
+            var = f"x_{f.alias}"
+            body = self.convert(f.type, "v", var)
+            if f.default is attrs.NOTHING:
+                # A missing required key raises KeyError: a rejection like any other.
+                lines += [f"    v = d[{f.alias!r}]", *_indent(body)]
+            else:
+                default = f"_default_{f.alias}"
+                self.namespace[default] = f.default
+                lines += [
+                    f"    if {f.alias!r} in d:",
+                    f"        v = d[{f.alias!r}]",
+                    *_indent(body, 2),
+                    "    else:",
+                    f"        {var} = {default}",
+                ]
+        arguments = ", ".join(f"{f.alias}=x_{f.alias}" for f in fields)
+        lines.append(f"    return _cls({arguments})")
+        return "\n".join(lines) + "\n"
+
+
+def _generate(cls: type[Any]) -> Callable[[Any], Any]:
+    generator = _Generator(cls)
+    source = generator.source()
+    code = compile(source, f"<baliprocess structuring {cls.__qualname__}>", "exec")
+    exec(code, generator.namespace)
+    _SOURCES[cls] = source
+    return generator.namespace["structure"]  # type: ignore[no-any-return]
