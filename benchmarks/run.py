@@ -38,8 +38,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402 - a sibling script, importable once HERE is on the path
+from baliprocess._registry import KINDS  # noqa: E402 - the kinds of record, declared once
 
-PARTS = ("sources", "members", "bodies", "documents", "meetings", "commitments")
+PARTS = tuple(KINDS)  # every kind of record, as the registry declares them
 SMALL = synthetic.Params(meetings=100, attendance=3_000, outcomes=1_000, commitments=50, sources=10)
 """The small synthetic record: the same members and bodies as the big one, 1% of the rest."""
 RESULT_PREFIX = "RESULT:"

@@ -30,9 +30,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from baliprocess._registry import FORMAT
+
 __all__ = ["MANIFEST", "Params", "generate", "is_current"]
 
-FORMAT = "baliprocess/1"
 GENERATOR_VERSION = 1
 MANIFEST = "_synthetic.json"
 """Written beside the data files (the loader ignores it): the parameters and counts."""

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import copy
 import datetime
+import enum
 import functools
 import json
+import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,8 +24,10 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
+import baliprocess.models as models
 from baliprocess._converter import converter
 from baliprocess._normalize import fold
+from baliprocess._registry import FORMAT, KINDS
 from baliprocess.models import (
     Attendance,
     AttendanceRole,
@@ -59,7 +63,6 @@ from baliprocess.models import (
 
 T = TypeVar("T")
 
-FORMAT = "baliprocess/1"
 
 # -- building blocks ---------------------------------------------------------------------------
 
@@ -79,147 +82,52 @@ def optional(elements: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | elements
 
 
-spans = st.builds(Span, source=texts, start=integers, end=integers, text=texts)
-inferences = st.builds(Inference, field=texts, reason=texts)
 # A ref's id must not be empty: ``"member:"`` is not a reference.
 refs = st.builds(Ref, kind=st.sampled_from(RefKind), id=nonempty_texts)
-passages = st.builds(Passage, text=texts, span=spans)
-status_claims = st.builds(
-    StatusClaim,
-    status=st.sampled_from(MemberStatus),
-    as_of=dates,
-    span=spans,
-    inferred=optional(texts),
-)
-members = st.builds(
-    Member,
-    id=texts,
-    name=texts,
-    kind=st.sampled_from(MemberKind),
-    aliases=tuples(texts),
-    iso2=optional(texts),
-    iso3=optional(texts),
-    status=tuples(status_claims),
-    note=optional(texts),
-    span=spans,
-    inferred=tuples(inferences),
-)
-co_chairs = st.builds(CoChair, member=texts, as_of=dates, span=spans, inferred=optional(texts))
-bodies = st.builds(
-    Body,
-    id=texts,
-    name=texts,
-    kind=st.sampled_from(BodyKind),
-    aliases=tuples(texts),
-    parent=optional(texts),
-    bali_process=st.booleans(),
-    co_chairs=tuples(co_chairs),
-    established=optional(passages),
-    span=spans,
-    inferred=tuples(inferences),
-)
-documents = st.builds(
-    Document,
-    id=texts,
-    title=texts,
-    kind=st.sampled_from(DocumentKind),
-    aliases=tuples(texts),
-    authors=tuples(refs),
-    year=optional(integers),
-    span=spans,
-    inferred=tuples(inferences),
-)
-locations = st.builds(Location, city=texts, country=texts, span=spans)
-attendances = st.builds(
-    Attendance,
-    member=texts,
-    role=st.sampled_from(AttendanceRole),
-    wording=texts,
-    span=spans,
-    inferred=optional(texts),
-)
-body_attendances = st.builds(
-    BodyAttendance, body=texts, role=st.sampled_from(AttendanceRole), wording=texts, span=spans
-)
-participant_counts = st.builds(ParticipantCount, count=integers, description=texts, span=spans)
-outcomes = st.builds(
-    Outcome,
-    id=texts,
-    text=texts,
-    actors=tuples(refs),
-    verb=st.sampled_from(Verb),
-    objects=tuples(refs),
-    span=spans,
-    inferred=tuples(inferences),
-)
-meetings = st.builds(
-    Meeting,
-    id=texts,
-    title=texts,
-    kind=st.sampled_from(MeetingKind),
-    number=optional(integers),
-    body=optional(texts),
-    start=optional(dates),
-    end=optional(dates),
-    days=tuples(dates),
-    date_precision=st.sampled_from(DatePrecision),
-    date_text=optional(texts),
-    location=optional(locations),
-    virtual=optional(st.booleans()),
-    co_chairs=tuples(texts),
-    attendance=tuples(attendances, 2),
-    bodies_present=tuples(body_attendances, 2),
-    participants=tuples(participant_counts, 2),
-    purpose=tuples(passages, 2),
-    agenda=tuples(passages, 2),
-    outcomes=tuples(outcomes, 2),
-    source=texts,
-    span=spans,
-    mentions=tuples(spans, 2),
-    inferred=tuples(inferences, 2),
-)
-dues = st.builds(Due, text=texts, date=optional(dates), meeting=optional(texts), span=spans)
-commitments = st.builds(
-    Commitment,
-    id=texts,
-    outcome=texts,
-    kind=st.sampled_from(CommitmentKind),
-    actors=tuples(refs),
-    action=texts,
-    due=optional(dues),
-    span=spans,
-    inferred=tuples(inferences),
-)
-sources = st.builds(
-    Source,
-    id=texts,
-    title=texts,
-    date=dates,
-    format=st.sampled_from(SourceFormat),
-    path=texts,
-    meetings=tuples(texts),
-)
 
-STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
-    Span: spans,
-    Inference: inferences,
+_SCALARS: dict[Any, st.SearchStrategy[Any]] = {
+    str: texts,
+    int: integers,
+    bool: st.booleans(),
+    datetime.date: dates,
     Ref: refs,
-    Passage: passages,
-    StatusClaim: status_claims,
-    Member: members,
-    CoChair: co_chairs,
-    Body: bodies,
-    Document: documents,
-    Location: locations,
-    Attendance: attendances,
-    BodyAttendance: body_attendances,
-    ParticipantCount: participant_counts,
-    Outcome: outcomes,
-    Meeting: meetings,
-    Due: dues,
-    Commitment: commitments,
-    Source: sources,
 }
+
+
+def _for_type(kind: Any, many: int = 3) -> st.SearchStrategy[Any]:
+    """A strategy for values of a field type: scalars, enums, records, tuples and optionals."""
+    args = typing.get_args(kind)
+    if args and type(None) in args:
+        (inner,) = [a for a in args if a is not type(None)]
+        return optional(_for_type(inner))
+    if typing.get_origin(kind) is tuple:
+        return tuples(_for_type(args[0]), many)
+    if kind in _SCALARS:
+        return _SCALARS[kind]
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return st.sampled_from(kind)
+    if isinstance(kind, type) and attrs.has(kind):
+        return st.deferred(lambda: STRATEGIES[kind])
+    raise TypeError(f"no strategy for {kind!r}")
+
+
+def strategy_for(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """Arbitrary records of ``cls``, derived from its attrs fields: a new field or class needs
+    nothing here."""
+    attrs.resolve_types(cls)
+    # Nested rows of a meeting are kept to two, so that whole meetings stay small.
+    many = 2 if cls.__name__ == "Meeting" else 3
+    fields = {f.alias: _for_type(f.type, many) for f in attrs.fields(cls) if f.init}
+    return st.builds(cls, **fields)
+
+
+MODEL_CLASSES: tuple[type[Any], ...] = tuple(
+    cls for name in models.__all__ if attrs.has(cls := getattr(models, name))
+)
+"""Every record class of the models."""
+
+STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {Ref: refs}
+STRATEGIES.update({cls: strategy_for(cls) for cls in MODEL_CLASSES if cls is not Ref})
 """A strategy for every model class."""
 
 # -- random JSON values and mutations ----------------------------------------------------------
@@ -238,19 +146,9 @@ json_values: st.SearchStrategy[Any] = st.recursive(
 _VOCABULARY = sorted(
     {
         member.value
-        for vocabulary in (
-            MemberKind,
-            MemberStatus,
-            AttendanceRole,
-            BodyKind,
-            MeetingKind,
-            DatePrecision,
-            Verb,
-            CommitmentKind,
-            DocumentKind,
-            SourceFormat,
-            RefKind,
-        )
+        for name in models.__all__
+        if isinstance(vocabulary := getattr(models, name), type)
+        and issubclass(vocabulary, enum.Enum)
         for member in vocabulary
     }
 )
@@ -405,7 +303,7 @@ def spans_of(value: Any) -> list[Span]:
     return []
 
 
-KEYS = ("sources", "members", "bodies", "documents", "meetings", "commitments")
+KEYS = tuple(KINDS)
 
 
 def write_dataset(folder: Path, dataset: GeneratedDataset) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import baliprocess as bp
@@ -37,14 +37,12 @@ def _reference_distance(a: str, b: str) -> int:
     return d[len(a)][len(b)]
 
 
-@settings(max_examples=300)
 @given(st.text("abcd", max_size=8), st.text("abcd", max_size=8), st.integers(0, 3))
 def test_bounded_distance_matches_the_reference(a: str, b: str, limit: int) -> None:
     exact = _reference_distance(a, b)
     assert distance(a, b, limit) == (exact if exact <= limit else limit + 1)
 
 
-@settings(max_examples=200)
 @given(WORDS)
 def test_search_never_fails_and_returns_members(query: str) -> None:
     found = bp.members.search(query, limit=5)
@@ -52,7 +50,6 @@ def test_search_never_fails_and_returns_members(query: str) -> None:
     assert all(member in bp.members for member in found)
 
 
-@settings(max_examples=200)
 @given(st.sampled_from([name for m in bp.members for name in (m.id, m.name, *m.aliases)]))
 def test_every_name_looks_up_its_member_however_written(name: str) -> None:
     member = bp.members.lookup(name)

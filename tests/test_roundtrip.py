@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import baliprocess
@@ -26,8 +26,6 @@ from strategies import (
     spans_of,
     write_dataset,
 )
-
-MODEST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 ALL_CLASSES = sorted(STRATEGIES, key=lambda cls: cls.__name__)
 TOP_LEVEL = sorted(STRUCTURERS, key=lambda cls: cls.__name__)
@@ -45,7 +43,6 @@ def test_there_is_a_strategy_for_every_model_class() -> None:
 
 
 @pytest.mark.parametrize("cls", ALL_CLASSES, ids=lambda cls: cls.__name__)
-@MODEST
 @given(data=st.data())
 def test_converter_round_trip(cls: type[Any], data: st.DataObject) -> None:
     obj = data.draw(STRATEGIES[cls])
@@ -57,7 +54,6 @@ def test_converter_round_trip(cls: type[Any], data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize("cls", TOP_LEVEL, ids=lambda cls: cls.__name__)
-@MODEST
 @given(data=st.data())
 def test_fast_path_agrees_with_the_converter(cls: type[Any], data: st.DataObject) -> None:
     obj = data.draw(STRATEGIES[cls])
@@ -66,7 +62,6 @@ def test_fast_path_agrees_with_the_converter(cls: type[Any], data: st.DataObject
     assert describe_problems(cls, raw) == []
 
 
-@settings(max_examples=20, deadline=None)
 @given(source=STRATEGIES[Source])
 def test_source_text_is_not_data(source: Source) -> None:
     """``Source.text`` is filled in by the loader: it is neither compared nor exported."""
@@ -82,7 +77,6 @@ def test_source_text_is_not_data(source: Source) -> None:
 
 
 @pytest.mark.parametrize("cls", TOP_LEVEL, ids=lambda cls: cls.__name__)
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_both_paths_accept_and_reject_the_same_inputs(cls: type[Any], data: st.DataObject) -> None:
     obj = data.draw(STRATEGIES[cls])
@@ -114,7 +108,6 @@ def _load_back(dataset: GeneratedDataset) -> tuple[dict[str, list[Any]], dict[st
     return records, texts
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset=datasets())
 def test_a_generated_folder_loads_back_unchanged(dataset: GeneratedDataset) -> None:
     written = dataset.unstructured()
@@ -128,7 +121,6 @@ def test_a_generated_folder_loads_back_unchanged(dataset: GeneratedDataset) -> N
     assert texts == dataset.texts
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset=datasets())
 def test_generated_spans_quote_their_sources(dataset: GeneratedDataset) -> None:
     """A check of the generator itself: every span it makes quotes its text exactly."""
