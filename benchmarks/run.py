@@ -779,7 +779,7 @@ def design_rows(result: Json, missing: str | None) -> list[Row]:
         return rows
     on_first = set(added["first"])
     models = sorted(m.rsplit(".", 1)[1] for m in on_first if m.startswith("baliprocess.models."))
-    allowed = {"_base", "vocabularies", "members", "sources"}
+    allowed = {"_base", "common", "vocabularies", "members", "sources"}
     extra = sorted(set(models) - allowed)
     wrong = [m for m in ("cattrs", "baliprocess._converter") if m in on_first] + extra
     rows.append(

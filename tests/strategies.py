@@ -121,10 +121,33 @@ def strategy_for(cls: type[Any]) -> st.SearchStrategy[Any]:
     return st.builds(cls, **fields)
 
 
+def _reachable(classes: list[type[Any]]) -> dict[type[Any], None]:
+    """``classes`` and every attrs class their fields hold, in order of discovery."""
+    found: dict[type[Any], None] = {}
+    while classes:
+        cls = classes.pop(0)
+        if cls in found or not attrs.has(cls):
+            continue
+        found[cls] = None
+        attrs.resolve_types(cls)
+        for f in attrs.fields(cls):
+            classes.extend(a for a in (f.type, *typing.get_args(f.type)) if isinstance(a, type))
+            classes.extend(
+                b
+                for a in typing.get_args(f.type)
+                for b in typing.get_args(a)
+                if isinstance(b, type)
+            )
+    return found
+
+
 MODEL_CLASSES: tuple[type[Any], ...] = tuple(
-    cls for name in models.__all__ if attrs.has(cls := getattr(models, name))
+    _reachable(
+        [kind.cls for kind in KINDS.values()] + [getattr(models, name) for name in models.__all__]
+    )
 )
-"""Every record class of the models."""
+"""Every record class: those of every kind of the registry and what they hold, and every
+class the models export."""
 
 STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {Ref: refs}
 STRATEGIES.update({cls: strategy_for(cls) for cls in MODEL_CLASSES if cls is not Ref})

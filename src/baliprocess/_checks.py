@@ -27,7 +27,8 @@ import attrs
 from ._normalize import fold
 from ._registry import NESTED, TARGETS, kind_of_target
 from .errors import Problem
-from .models._base import INFERABLE, REFERS_TO, Inference, Ref, Span
+from .models._base import INFERABLE, REFERS_TO
+from .models.common import Inference, Ref, Span
 from .models.vocabularies import Group
 
 if TYPE_CHECKING:

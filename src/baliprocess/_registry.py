@@ -37,7 +37,8 @@ class Kind:
         target: what a field's ``refers_to`` metadata calls a record of this kind (``"meeting"``).
         model: the model class, as ``"module.Class"`` under :mod:`baliprocess.models`.
         needs: the kinds loaded first (the kinds its references point to).
-        collection: the collection class's name in :mod:`baliprocess.collections`.
+        collection: the collection class's name in :mod:`baliprocess.collections` (the plain
+            :class:`~baliprocess.collections.Collection` unless the kind has filters of its own).
         name_field: the field that names a record (``"name"``, ``"title"``), for lookups and the
             check that no two records share a name; ``None`` for kinds looked up by id only.
         indexes: name -> the keys a record is found under; built once, on the first filter.
@@ -67,7 +68,7 @@ class Kind:
         model: str,
         *,
         needs: tuple[str, ...] = (),
-        collection: str,
+        collection: str = "Collection",
         name_field: str | None = None,
         indexes: dict[str, IndexKeys] | None = None,
         rules: str | None = None,

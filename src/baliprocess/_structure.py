@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from .models._base import Ref
+from .models.common import Ref
 from .models.vocabularies import RefKind, _Vocabulary
 
 __all__ = ["Invalid", "parse_date", "parse_ref", "source_of", "structure_function", "structurer"]

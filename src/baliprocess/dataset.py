@@ -44,6 +44,9 @@ class Dataset:
         self._lock = threading.RLock()
         self._known = Known()
         self._parts: dict[str, Collection[Any]] = {}
+        """The collections loaded (or, while a load is under way, staged for it)."""
+        self._ready: dict[str, Collection[Any]] = {}
+        """The collections published: loaded whole, with no problem."""
         self._cache: dict[Hashable, Any] = {}
         if eager:
             problems: list[Problem] = []
@@ -53,6 +56,7 @@ class Dataset:
                 for key in KINDS:
                     self._load_part(key, problems)
             _loading.raise_problems(problems)
+            self._ready.update(self._parts)
 
     def __repr__(self) -> str:
         where = ", ".join(o.folder or "<bundled>" for o in self._origins)
@@ -61,10 +65,12 @@ class Dataset:
     # -- loading -----------------------------------------------------------------------------
 
     def _part(self, key: str) -> Collection[Any]:
-        part = self._parts.get(key)
+        part = self._ready.get(key)
         if part is not None:
             return part
         with self._lock:
+            # Under the lock, what this thread is loading is staged in _parts: a kind may read
+            # a kind it needs (commitments are ordered by their meetings) before publication.
             part = self._parts.get(key)
             if part is None:
                 problems: list[Problem] = []
@@ -80,6 +86,7 @@ class Dataset:
                     self._known = Known()
                     _loading.raise_problems(problems)
                 part = self._parts[key]
+                self._ready.update(self._parts)
         return part
 
     def _load_part(self, key: str, problems: list[Problem]) -> None:
@@ -129,6 +136,12 @@ class Dataset:
     def commitments(self) -> CommitmentCollection:
         """Commitments in the order of the meetings they were made at."""
         return self._part("commitments")  # type: ignore[return-value]
+
+    def __getattr__(self, name: str) -> Any:
+        # Every kind of the registry is a collection of the dataset, declared or not above.
+        if name in KINDS:
+            return self._part(name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def write(self, path: str | os.PathLike[str]) -> None:
         """Write this dataset to folder ``path`` in the data-file format (created if needed).

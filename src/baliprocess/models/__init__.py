@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._base import Inference, Passage, Ref, Span
     from .bodies import Body, CoChair
     from .commitments import Commitment, Due
+    from .common import Inference, Passage, Ref, Span
     from .documents import Document
     from .meetings import (
         Attendance,
@@ -48,10 +48,10 @@ if TYPE_CHECKING:
     )
 
 _HOMES = {
-    "Inference": "_base",
-    "Passage": "_base",
-    "Ref": "_base",
-    "Span": "_base",
+    "Inference": "common",
+    "Passage": "common",
+    "Ref": "common",
+    "Span": "common",
     "Body": "bodies",
     "CoChair": "bodies",
     "Commitment": "commitments",

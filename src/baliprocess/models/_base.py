@@ -1,4 +1,7 @@
-"""Shared building blocks of the record: spans, inferences, refs, passages, the decorator."""
+"""The machinery of the models: field metadata, the record decorator, the dataset link.
+
+Private: the public building blocks (spans, refs, ...) are in :mod:`baliprocess.models.common`.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +9,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from .vocabularies import RefKind
-
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
 __all__ = [
     "INFERABLE",
     "REFERS_TO",
-    "Inference",
     "Linked",
-    "Passage",
-    "Ref",
-    "Span",
     "dataset_of",
     "field",
     "record_class",
@@ -123,50 +120,6 @@ class Linked:
     """
 
     __slots__ = ("_dataset",)
-
-
-@record_class
-@attrs.frozen(kw_only=True, repr=False)
-class Span:
-    """The exact words of a source that a fact came from: ``source.text[start:end] == text``.
-
-    Offsets count Unicode code points (Python ``str`` indices) into the decoded source text.
-    """
-
-    source: str = field(refers_to="source", inferable=False)
-    start: int
-    end: int
-    text: str
-
-
-@record_class
-@attrs.frozen(kw_only=True, repr=False)
-class Inference:
-    """A value that is inferred rather than stated: which field, and why."""
-
-    field: str
-    reason: str
-
-
-@record_class
-@attrs.frozen(kw_only=True, repr=False)
-class Ref:
-    """A typed pointer to another record (``member:AUS``) or a collective (``group:members``)."""
-
-    kind: RefKind
-    id: str
-
-    def __str__(self) -> str:
-        return f"{self.kind.value}:{self.id}"
-
-
-@record_class
-@attrs.frozen(kw_only=True, repr=False)
-class Passage:
-    """A piece of a statement kept verbatim, such as a purpose or an agenda item."""
-
-    text: str
-    span: Span
 
 
 def dataset_of(obj: Any) -> Dataset:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Linked, Passage, Span, dataset_of, field, record_class
+from ._base import Linked, dataset_of, field, record_class
+from .common import Inference, Passage, Span
 from .vocabularies import BodyKind
 
 if TYPE_CHECKING:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Linked, Ref, Span, dataset_of, field, record_class
+from ._base import Linked, dataset_of, field, record_class
+from .common import Inference, Ref, Span
 from .vocabularies import DocumentKind, RefKind
 
 if TYPE_CHECKING:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._base import Inference, Linked, Passage, Ref, Span, dataset_of, field, record_class
+from ._base import Linked, dataset_of, field, record_class
+from .common import Inference, Passage, Ref, Span
 from .vocabularies import _Vocabulary
 
 if TYPE_CHECKING:
