@@ -188,7 +188,7 @@ def _closest(counts: Counter[str], n: int) -> str:
 def filter_measures(ds: Any, how: str, repeats: int) -> Json:
     """The five filters of the issue on ``ds``: first call (index build), warm call, result
     size, and a plain scan over the records for comparison. ``ds`` must be freshly loaded."""
-    from baliprocess.models import AttendanceRole, RefKind
+    from baliprocess.models import ContributionKind, RefKind
 
     meetings = ds.meetings.all()
     commitments = ds.commitments.all()
@@ -207,7 +207,7 @@ def filter_measures(ds: Any, how: str, repeats: int) -> Json:
         "body": body,
         "year": year,
         "actor": actor,
-        "co_chair": AttendanceRole.CO_CHAIR,
+        "co_chaired": ContributionKind.CO_CHAIRED,
         "member_kind": RefKind.MEMBER,
     }
     gc.collect()  # a single-shot measure: no collection pending from earlier work
@@ -225,10 +225,11 @@ def filter_measures(ds: Any, how: str, repeats: int) -> Json:
             "[m for m in meetings if m.start is not None and m.start.year == year]",
             year,
         ),
-        "role": (
-            'ds.meetings.filter(role="co-chair")',
-            "[m for m in meetings if any(r.role is co_chair for r in m.attendance)]",
-            "co-chair",
+        "contributed": (
+            'ds.meetings.filter(contributed="co-chaired")',
+            "[m for m in meetings"
+            " if any(c.kind is co_chaired for r in m.attendance for c in r.contributions)]",
+            "co-chaired",
         ),
         "actor": (
             "ds.commitments.filter(actor=actor)",

@@ -34,7 +34,7 @@ from baliprocess._registry import FORMAT
 
 __all__ = ["MANIFEST", "Params", "generate", "is_current"]
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MANIFEST = "_synthetic.json"
 """Written beside the data files (the loader ignores it): the parameters and counts."""
 
@@ -488,23 +488,26 @@ class _Generator:
             attendance = []
             for position, c in enumerate(chosen):
                 member = members[c]
-                if member["id"] in chairs:
-                    role = "co-chair"
-                else:
-                    role = rng.choices(
-                        ("member", "observer", "presenter", "other"), weights=(85, 10, 4, 1)
-                    )[0]
+                role = rng.choices(("member", "observer", "unstated"), weights=(85, 10, 5))[0]
                 wording = (
                     rng.choice(member["aliases"])
                     if member["aliases"] and rng.random() < 0.2
                     else member["name"]
                 )
+                span = self.texts.span(source, wording)
+                contributions = []
+                if member["id"] in chairs:
+                    contributions.append({"kind": "co-chaired", "span": span, "inferred": None})
+                elif rng.random() < 0.04:
+                    contributions.append({"kind": "presented", "span": span, "inferred": None})
                 attendance.append(
                     {
                         "member": member["id"],
                         "role": role,
                         "wording": wording,
-                        "span": self.texts.span(source, wording),
+                        "span": span,
+                        "mentions": [],
+                        "contributions": contributions,
                         "inferred": None if position % 50 else "listed among participants",
                     }
                 )
@@ -514,6 +517,7 @@ class _Generator:
                 host = rng.choice(states)
                 place = f"{self.names.word()} City, {host['name']}"
                 location = {
+                    "place": place.split(",")[0],
                     "city": place.split(",")[0],
                     "country": host["id"],
                     "span": self.texts.span(source, place),
@@ -543,12 +547,16 @@ class _Generator:
             bodies_present = []
             if rng.random() < 0.2:
                 present = rng.choice(bodies)
+                span = self.texts.span(source, present["name"])
                 bodies_present.append(
                     {
                         "body": present["id"],
-                        "role": "presenter",
+                        "role": "unstated",
                         "wording": present["name"],
-                        "span": self.texts.span(source, present["name"]),
+                        "span": span,
+                        "mentions": [],
+                        "contributions": [{"kind": "presented", "span": span, "inferred": None}],
+                        "inferred": None,
                     }
                 )
             outcomes = []
@@ -583,6 +591,7 @@ class _Generator:
                     "id": ident,
                     "title": title,
                     "kind": kind,
+                    "state": "held" if dated else "unknown",
                     "number": number,
                     "body": body["id"] if body is not None else None,
                     "start": start.isoformat() if dated else None,

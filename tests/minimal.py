@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-FORMAT = "baliprocess/1"
+from baliprocess._registry import FORMAT
+
 TEXT = (
     "On 2 March 2022, Atlantis and Utopia co-chaired the first meeting of the Test Group "
     "in Springfield, Atlantis. Members welcomed the Test Plan. Utopia will host the next meeting."
@@ -109,6 +110,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "id": "tg-1",
                 "title": "First meeting of the Test Group",
                 "kind": "working-group-meeting",
+                "state": "held",
                 "number": 1,
                 "body": "TG",
                 "start": "2022-03-02",
@@ -117,6 +119,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "date_precision": "day",
                 "date_text": "2 March 2022",
                 "location": {
+                    "place": "Springfield",
                     "city": "Springfield",
                     "country": "ATL",
                     "span": span("Springfield, Atlantis"),
@@ -126,16 +129,24 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "attendance": [
                     {
                         "member": "ATL",
-                        "role": "co-chair",
+                        "role": "unstated",
                         "wording": "Atlantis",
                         "span": span("Atlantis"),
+                        "mentions": [],
+                        "contributions": [
+                            {"kind": "co-chaired", "span": span("Atlantis"), "inferred": None}
+                        ],
                         "inferred": None,
                     },
                     {
                         "member": "UTO",
-                        "role": "co-chair",
+                        "role": "unstated",
                         "wording": "Utopia",
                         "span": span("Utopia"),
+                        "mentions": [],
+                        "contributions": [
+                            {"kind": "co-chaired", "span": span("Utopia"), "inferred": None}
+                        ],
                         "inferred": None,
                     },
                 ],

@@ -37,6 +37,8 @@ from baliprocess.models import (
     CoChair,
     Commitment,
     CommitmentKind,
+    Contribution,
+    ContributionKind,
     DatePrecision,
     Document,
     DocumentKind,
@@ -46,6 +48,7 @@ from baliprocess.models import (
     Location,
     Meeting,
     MeetingKind,
+    MeetingState,
     Member,
     MemberKind,
     MemberStatus,
@@ -493,15 +496,27 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
         virtual = draw(optional(st.booleans()))
         if not virtual and draw(st.booleans()):
             location = Location(
-                city=draw(texts), country=draw(st.sampled_from(member_ids)), span=span()
+                place=draw(texts),
+                city=draw(optional(texts)),
+                country=draw(st.sampled_from(member_ids)),
+                span=span(),
             )
+        # One row per participant: its standing and what it did.
         roles = draw(
             st.lists(
                 st.tuples(st.sampled_from(member_ids), st.sampled_from(AttendanceRole)),
                 max_size=3,
-                unique=True,
+                unique_by=lambda pair: pair[0],
             )
         )
+
+        def contributions() -> tuple[Contribution, ...]:
+            return some(
+                lambda: Contribution(
+                    kind=draw(st.sampled_from(ContributionKind)), span=span(), inferred=reason()
+                )
+            )
+
         meeting_outcomes = []
         for n in range(draw(st.integers(0, 2))):
             outcome_id = f"{ident}/o{n + 1}"
@@ -522,6 +537,7 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
                 id=ident,
                 title=draw(texts),
                 kind=draw(st.sampled_from(MeetingKind)),
+                state=draw(st.sampled_from(MeetingState)),
                 number=draw(optional(integers)),
                 body=draw(optional(st.sampled_from(body_ids))) if body_ids else None,
                 start=start,
@@ -538,24 +554,38 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
                         role=role,
                         wording=draw(texts),
                         span=span(),
+                        mentions=some(span),
+                        contributions=contributions(),
                         inferred=reason(),
                     )
                     for member, role in roles
                 ),
-                bodies_present=some(
-                    lambda: BodyAttendance(
-                        body=draw(st.sampled_from(body_ids)),
+                bodies_present=tuple(
+                    BodyAttendance(
+                        body=body,
                         role=draw(st.sampled_from(AttendanceRole)),
                         wording=draw(texts),
                         span=span(),
+                        mentions=some(span),
+                        contributions=contributions(),
+                        inferred=reason(),
                     )
+                    for body in draw(st.lists(st.sampled_from(body_ids), max_size=2, unique=True))
                 )
                 if body_ids
                 else (),
-                participants=some(
-                    lambda: ParticipantCount(
+                participants=(
+                    ParticipantCount(
                         count=draw(st.integers(0, 10**6)), description=draw(texts), span=span()
-                    )
+                    ),
+                    *some(
+                        lambda: ParticipantCount(
+                            count=draw(st.integers(0, 10**6)),
+                            description=draw(texts),
+                            within=0,
+                            span=span(),
+                        )
+                    ),
                 ),
                 purpose=some(lambda: Passage(text=draw(texts), span=span())),
                 agenda=some(lambda: Passage(text=draw(texts), span=span())),

@@ -21,9 +21,10 @@ import pytest
 
 import baliprocess
 from baliprocess import _loading
+from baliprocess._registry import FORMAT
 from baliprocess.errors import DataError, Problem
 from baliprocess.models import RefKind
-from minimal import FORMAT, TEXT, minimal_records, span, write_folder
+from minimal import TEXT, minimal_records, span, write_folder
 
 Records = dict[str, list[dict[str, Any]]]
 Breakage = Callable[[Path], None]
@@ -285,11 +286,12 @@ CORPUS = [
     ),
     case(
         "wrong-format",
-        document("members", lambda doc: doc.update(format="baliprocess/2")),
+        document("members", lambda doc: doc.update(format="baliprocess/9")),
         "members.json",
         None,
         "format",
-        "expected 'baliprocess/1', got 'baliprocess/2'",
+        "expected 'baliprocess/2', got 'baliprocess/9'; this version reads 'baliprocess/2', "
+        "'baliprocess/1'",
     ),
     case(
         "format-missing",
@@ -920,7 +922,7 @@ CORPUS = [
         duplicate(*M, "attendance", 0),
         "meetings.json",
         "tg-1",
-        "attendance[2]",
+        "attendance[2].member",
         "listed twice",
     ),
     # -- spans ---------------------------------------------------------------------------------

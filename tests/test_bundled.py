@@ -64,7 +64,7 @@ def test_sources_are_the_five_statements_verbatim() -> None:
 @pytest.mark.parametrize(
     ("ident", "number", "start", "end", "city", "virtual"),
     [
-        ("ahg-som-4", 4, D(2011, 3, 9), D(2011, 3, 9), "Bali", False),
+        ("ahg-som-4", 4, D(2011, 3, 9), D(2011, 3, 9), None, False),
         ("ahg-som-12", 12, D(2017, 10, 31), D(2017, 10, 31), "Kuala Lumpur", False),
         ("ahg-som-15", 15, D(2020, 10, 20), D(2020, 10, 21), None, True),
         ("wg-tip-6", 6, D(2020, 11, 10), D(2020, 11, 10), None, True),
@@ -88,8 +88,8 @@ def test_day_lists() -> None:
     assert bp.meetings.get("wg-tip-7").days == (D(2021, 9, 21), D(2021, 9, 23))
 
 
-def _ids(meeting: Meeting, role: str) -> set[str]:
-    return {member.id for member in meeting.attendees(role=role)}
+def _ids(meeting: Meeting, role: str | None = None, contributed: str | None = None) -> set[str]:
+    return {member.id for member in meeting.attendees(role=role, contributed=contributed)}
 
 
 AHG_15_STATES = {
@@ -102,15 +102,35 @@ def test_ahg_som_15_attendance() -> None:
     meeting = bp.meetings.get("ahg-som-15")
     assert _ids(meeting, "member") >= AHG_15_STATES
     assert {"CAN", "GBR", "ILO", "ADFM", "FAST-SEC", "GABF-SEC"} <= _ids(meeting, "observer")
-    assert {"UNODC", "UNHCR", "IOM"} <= _ids(meeting, "presenter")
-    assert {"IDN", "AUS"} <= _ids(meeting, "co-chair")
+    assert _ids(meeting, contributed="provided-recommendations") == {"UNODC", "UNHCR", "IOM"}
+    assert _ids(meeting, contributed="updated") == {"NZL", "FJI"}
+    assert _ids(meeting, contributed="co-chaired") == {"IDN", "AUS"}
     wordings = {row.wording for row in meeting.attendance if row.member == "USA"}
     assert "Unites States (USA)" in wordings
     # The Bali Process co-chairs are not named in the statement: marked as inferred.
-    chairs = [row for row in meeting.attendance if row.role is AttendanceRole.CO_CHAIR]
-    assert chairs
-    assert all(row.inferred for row in chairs)
+    chairs = [c for row in meeting.attendance for c in row.contributions if c.kind == "co-chaired"]
+    assert len(chairs) == 2
+    assert all(chair.inferred for chair in chairs)
     assert "co_chairs" in {inference.field for inference in meeting.inferred}
+
+
+def test_ahg_som_15_has_26_participants_19_of_them_states() -> None:
+    """One row per participant: its standing apart from what it did."""
+    meeting = bp.meetings.get("ahg-som-15")
+    assert len(meeting.attendance) == len({row.member for row in meeting.attendance}) == 26
+    states = [m for m in meeting.attendees() if m.kind is MemberKind.STATE]
+    assert len(states) == 19
+    assert _ids(meeting, "member") == AHG_15_STATES
+    assert _ids(meeting, "observer") == {"CAN", "GBR", "ILO", "ADFM", "FAST-SEC", "GABF-SEC"}
+    assert _ids(meeting, "unstated") == {"UNODC", "UNHCR", "IOM", "FJI"}
+    (nzl,) = [row for row in meeting.attendance if row.member == "NZL"]
+    assert nzl.role is AttendanceRole.MEMBER
+    assert [c.kind.value for c in nzl.contributions] == ["updated"]
+    assert nzl.mentions  # its second evidence: the update it gave
+    (aus,) = [row for row in meeting.attendance if row.member == "AUS"]
+    assert aus.role is AttendanceRole.MEMBER
+    assert [c.kind.value for c in aus.contributions] == ["co-chaired"]
+    assert meeting.roles_of("Australia") == (AttendanceRole.MEMBER,)
 
 
 def test_ahg_som_12_attendance() -> None:
@@ -121,7 +141,8 @@ def test_ahg_som_12_attendance() -> None:
     }  # fmt: skip
     assert _ids(meeting, "member") >= states | {"UNHCR", "UNODC", "IOM"}
     assert _ids(meeting, "observer") == {"CAN", "ADFM"}
-    assert "IDN" in _ids(meeting, "presenter")
+    assert _ids(meeting, contributed="presented") == {"IDN"}
+    assert "IDN" in _ids(meeting, "member")
     assert "RSO" in {present.body for present in meeting.bodies_present}
     assert meeting.location is not None
     assert (meeting.location.city, meeting.location.country) == ("Kuala Lumpur", "MYS")
@@ -133,7 +154,9 @@ def test_ahg_som_4_attendance() -> None:
     assert _ids(meeting, "member") >= states | {"UNHCR", "IOM"}
     assert _ids(meeting, "observer") == {"PHL", "CAN", "USA", "ASEAN-SEC", "UNODC"}
     assert meeting.location is not None
-    assert (meeting.location.city, meeting.location.country) == ("Bali", "IDN")
+    # "Bali" is a place, not a city.
+    assert (meeting.location.place, meeting.location.city) == ("Bali", None)
+    assert meeting.location.country == "IDN"
     assert len(meeting.purpose) == 2
     assert len(meeting.agenda) == 4
 
@@ -144,7 +167,11 @@ def test_wg_tip_meetings() -> None:
     assert set(six.co_chairs) == {"IDN", "AUS"}
     assert not [i for i in six.inferred if i.field == "co_chairs"]
     assert [count.count for count in six.participants] == [65]
-    assert {"IOM", "ILO", "UNHCR", "RCRC", "UNODC", "PHL"} <= _ids(six, "presenter")
+    assert _ids(six, contributed="presented") == {"IOM", "ILO", "UNHCR", "RCRC", "UNODC"}
+    assert _ids(six, contributed="updated") == {"PHL"}
+    assert {b.id for b in six.bodies_taking_part(contributed="updated")} == {"RSO"}
+    assert _ids(six, contributed="co-chaired") == {"IDN", "AUS"}
+    assert _ids(six, "unstated") == _ids(six)
     seven = bp.meetings.get("wg-tip-7")
     assert _ids(seven, "observer") == {"SGP", "TLS", "ILO"}
     assert 14 in [count.count for count in seven.participants]
@@ -189,7 +216,7 @@ def test_month_and_unknown_precision() -> None:
 def test_tewg_ima_3_co_chairs_are_stated() -> None:
     meeting = bp.meetings.get("tewg-ima-3")
     assert set(meeting.co_chairs) == {"LKA", "AUS"}
-    assert _ids(meeting, "co-chair") == {"LKA", "AUS"}
+    assert _ids(meeting, contributed="co-chaired") == {"LKA", "AUS"}
 
 
 REQUIRED_BODIES = [

@@ -30,6 +30,7 @@ from baliprocess.models import (
     DocumentKind,
     Meeting,
     MeetingKind,
+    MeetingState,
     Member,
     MemberKind,
     Outcome,
@@ -176,7 +177,7 @@ def test_rich_errors_survive_pickling(error: BaliProcessError) -> None:
             "Atlantiz",
             "Atlantis",
         ),
-        (lambda ds: ds.meetings.filter(attended_by="Utopa"), "member", "Utopa", "Utopia"),
+        (lambda ds: ds.meetings.filter(attended_by="Utopa"), "member or body", "Utopa", "Utopia"),
         (lambda ds: ds.meetings.get("tg-1").roles_of("Utopa"), "member", "Utopa", "Utopia"),
         (lambda ds: ds.commitments.filter(meeting="tg-2"), "meeting", "tg-2", "tg-1"),
     ],
@@ -251,6 +252,14 @@ def test_lookup_in_a_narrowed_collection_stays_inside_it(dataset: Dataset) -> No
         (lambda ds: ds.meetings.filter(virtual=1), "virtual must be True or False"),
         (lambda ds: ds.meetings.filter(kind="nope"), "unknown kind 'nope'"),
         (lambda ds: ds.meetings.filter(role="chair"), "unknown role 'chair'"),
+        (lambda ds: ds.meetings.filter(role="co-chair"), "unknown role 'co-chair'"),
+        (lambda ds: ds.meetings.filter(contributed="chaired"), "unknown contribution"),
+        (lambda ds: ds.meetings.filter(contributed=False), "not False"),
+        (lambda ds: ds.meetings.filter(state="done"), "unknown state 'done'"),
+        (
+            lambda ds: ds.meetings.get("tg-1").attendees(contributed="spoke"),
+            "unknown contribution 'spoke'",
+        ),
         (lambda ds: ds.meetings.filter(between=("2022-01-01", "2023-01-01")), "datetime.date"),
         (lambda ds: ds.members.filter(kind="country"), "unknown kind 'country'"),
         (lambda ds: ds.members.filter(status="founder"), "unknown status 'founder'"),
@@ -270,6 +279,11 @@ def test_lookup_in_a_narrowed_collection_stays_inside_it(dataset: Dataset) -> No
         "virtual-int",
         "meeting-kind",
         "meeting-role",
+        "meeting-role-was-a-contribution",
+        "meeting-contribution",
+        "meeting-contribution-false",
+        "meeting-state",
+        "attendees-contribution",
         "between-strings",
         "member-kind",
         "member-status",
@@ -290,13 +304,14 @@ def test_invalid_queries(dataset: Dataset, query: Callable[[Dataset], Any], mess
 def test_invalid_role_lists_the_accepted_roles(dataset: Dataset) -> None:
     with pytest.raises(InvalidQueryError) as caught:
         dataset.meetings.get("tg-1").attendees(role="chair")
-    for role in ("member", "observer", "co-chair", "presenter", "other"):
+    for role in ("member", "observer", "guest", "unstated"):
         assert repr(role) in str(caught.value)
 
 
 def test_valid_queries_still_work(dataset: Dataset) -> None:
     meeting = dataset.meetings.get("tg-1")
-    assert [m.id for m in meeting.attendees(role="co-chair")] == ["ATL", "UTO"]
+    assert [m.id for m in meeting.attendees(contributed="co-chaired")] == ["ATL", "UTO"]
+    assert [m.id for m in meeting.attendees(role="unstated")] == ["ATL", "UTO"]
     assert meeting.attendees(role="observer") == ()
     found = dataset.meetings.filter(year=2022, virtual=False, kind="working-group-meeting")
     assert found.ids() == ("tg-1",)
@@ -352,6 +367,7 @@ def _hand_built() -> list[tuple[str, Callable[[], Any]]]:
         id="tg-1",
         title="",
         kind=MeetingKind.WORKSHOP,
+        state=MeetingState.HELD,
         date_precision=DatePrecision.UNKNOWN,
         source="s",
         span=SPAN,

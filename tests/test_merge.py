@@ -19,9 +19,10 @@ import pytest
 import baliprocess
 from baliprocess import _loading
 from baliprocess._converter import converter
+from baliprocess._registry import FORMAT
 from baliprocess.dataset import Dataset
 from baliprocess.errors import DataError
-from minimal import FORMAT, TEXT, minimal_records, span, write_folder
+from minimal import TEXT, minimal_records, span, write_folder
 from test_immutability import check_record_is_deeply_immutable, records_of
 from test_threads import (
     KEYS,

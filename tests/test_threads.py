@@ -161,7 +161,7 @@ def test_threads_share_the_indexes(monkeypatch: pytest.MonkeyPatch, folder: str)
         found = dataset.meetings.filter(year=2022, attended_by="Utopia")
         committed = dataset.commitments.filter(actor="UTO")
         return (
-            dataset.meetings._index("member"),
+            dataset.meetings._index("participation"),
             dataset.commitments._index("actor"),
             dataset._outcome_index(),
             dataset.members.lookup("utopian republic"),

@@ -133,13 +133,26 @@ def parse_file(origin: Origin, part: Kind, problems: list[Problem]) -> tuple[lis
     extra = sorted(set(document) - {"format", part.name, "replaces"})
     if extra:
         problems.append(Problem(name, None, extra[0], f"unknown key; expected {expected}"))
-    if document.get("format") != FORMAT:
-        got = document.get("format")
-        problems.append(Problem(name, None, "format", f"expected {FORMAT!r}, got {got!r}"))
+    got = document.get("format")
+    upgrade = None
+    if got != FORMAT:
+        from ._upgrade import UPGRADES
+
+        if got in UPGRADES:
+            upgrade = UPGRADES[got].get(part.name)
+        else:
+            known = ", ".join(repr(f) for f in (FORMAT, *UPGRADES))
+            message = (
+                f"expected {FORMAT!r}, got {got!r}; this version reads {known} (files of an "
+                "earlier format are upgraded as they load; write them back with Dataset.write)"
+            )
+            problems.append(Problem(name, None, "format", message))
     records = document.get(part.name)
     if type(records) is not list:
         problems.append(Problem(name, None, part.name, "expected a list of records"))
         records = []
+    elif upgrade is not None:
+        records = [upgrade(record) for record in records]
     replaces = document.get("replaces", [])
     if type(replaces) is not list or any(type(r) is not str for r in replaces):
         problems.append(Problem(name, None, "replaces", "expected a list of ids"))

@@ -22,8 +22,9 @@ from typing import Any
 
 __all__ = ["BY_TARGET", "FORMAT", "KINDS", "NESTED", "TARGETS", "Kind", "kind_of_target"]
 
-FORMAT = "baliprocess/1"
-"""The name and version of the data format, written in every data file."""
+FORMAT = "baliprocess/2"
+"""The name and version of the data format, written in every data file. Files of an earlier
+version still load: :mod:`baliprocess._upgrade` rewrites their records on the way in."""
 
 IndexKeys = Callable[[Any, Any], Iterable[Hashable]]
 """An index: the keys a record is found under (given the record and its dataset)."""
@@ -128,6 +129,27 @@ def _commitment_order(dataset: Any) -> Callable[[Any], Any]:
     return lambda commitment: order.get(commitment.outcome, len(order))
 
 
+def _participation_keys(meeting: Any) -> set[tuple[Any, ...]]:
+    """The keys a meeting is found under by who took part, in what standing, doing what.
+
+    A participant has one row per meeting, so a participant's keys may be intersected; keys
+    without a participant pair standing and contribution of the same row.
+    """
+    from .models import Ref, RefKind
+
+    keys: set[tuple[Any, ...]] = set()
+    rows = [(Ref(kind=RefKind.MEMBER, id=row.member), row) for row in meeting.attendance]
+    rows += [(Ref(kind=RefKind.BODY, id=row.body), row) for row in meeting.bodies_present]
+    for ref, row in rows:
+        did = [c.kind for c in row.contributions] + ([True] if row.contributions else [])
+        keys.update((("participant", ref), ("participant", ref, row.role), ("role", row.role)))
+        for kind in did:
+            keys.update(
+                (("participant", ref, None, kind), ("role", None, kind), ("role", row.role, kind))
+            )
+    return keys
+
+
 def _meeting_of_commitment(commitment: Any, dataset: Any) -> Any:
     return dataset._outcome_index()[commitment.outcome][0]
 
@@ -149,7 +171,7 @@ KINDS: dict[str, Kind] = {
             name_field="name",
             indexes={
                 "kind": lambda m, _: (m.kind,),
-                "status": lambda m, _: () if m.current_status is None else (m.current_status,),
+                "status": lambda m, _: (m.current_status,),
             },
             rules="_rules.members",
         ),
@@ -187,9 +209,8 @@ KINDS: dict[str, Kind] = {
             indexes={
                 "year": lambda m, _: _year_of(m),
                 "body": lambda m, _: () if m.body is None else (m.body,),
-                "member": lambda m, _: [row.member for row in m.attendance],
-                "member_role": lambda m, _: [(row.member, row.role) for row in m.attendance],
-                "role": lambda m, _: [row.role for row in m.attendance],
+                "participation": lambda m, _: _participation_keys(m),
+                "state": lambda m, _: (m.state,),
                 "virtual": lambda m, _: () if m.virtual is None else (m.virtual,),
                 "kind": lambda m, _: (m.kind,),
                 "source": lambda m, _: (m.source,),

@@ -86,15 +86,29 @@ def meetings(c: Checker, meeting: Meeting) -> None:
     _dates(c, meeting)
     if meeting.location is not None and meeting.virtual:
         c.problem(_at("location"), "a virtual meeting has no location")
-    seen_rows: set[tuple[str, str]] = set()
-    for i, row in enumerate(meeting.attendance):
-        key = (row.member, row.role)
-        if key in seen_rows:
-            c.problem(_at(("attendance", i)), f"{row.member} is listed twice as {row.role}")
-        seen_rows.add(key)
-    for i, count in enumerate(meeting.participants):
+    for field, rows, who in (
+        ("attendance", meeting.attendance, "member"),
+        ("bodies_present", meeting.bodies_present, "body"),
+    ):
+        seen: set[str] = set()
+        for i, row in enumerate(rows):
+            ident = getattr(row, who)
+            if ident in seen:
+                c.problem(
+                    _at((field, i), who),
+                    f"{ident} is listed twice; a participant has one row per meeting, with "
+                    "every contribution in it",
+                )
+            seen.add(ident)
+    counts = meeting.participants
+    for i, count in enumerate(counts):
         if count.count < 0:
             c.problem(_at(("participants", i), "count"), "a count is not negative")
+        if count.within is not None and not (0 <= count.within < len(counts) and count.within != i):
+            c.problem(
+                _at(("participants", i), "within"),
+                f"within is the position of another count of this meeting (0-{len(counts) - 1})",
+            )
     prefix = meeting.id + "/"
     for i, outcome in enumerate(meeting.outcomes):
         if not outcome.id.startswith(prefix) or not _is_slug(outcome.id[len(prefix) :]):

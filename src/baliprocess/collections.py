@@ -30,10 +30,12 @@ if TYPE_CHECKING:
         BodyKind,
         Commitment,  # noqa: F401 - named in a string
         CommitmentKind,
+        ContributionKind,
         Document,  # noqa: F401 - named in a string
         DocumentKind,
         Meeting,
         MeetingKind,
+        MeetingState,
         Member,
         MemberKind,
         Ref,
@@ -51,6 +53,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+NOT_STATED = "not-stated"
+"""The status filter's value for members no statement of the record gives a status."""
 
 
 class _Index:
@@ -414,7 +419,13 @@ class MemberCollection(_NamedCollection["Member"]):
         kind: MemberKind | str | None = None,
         status: str | None = None,
     ) -> MemberCollection:
-        """Members of this ``kind`` (``state``, ...) and current ``status`` (``member``, ...).
+        """Members of this ``kind`` (``state``, ...) and current Bali Process ``status``.
+
+        ``status`` is what the latest statement that says so calls the member (``member``,
+        ``observer``, ``applicant``, ``guest``), or ``"not-stated"`` for the members no
+        statement of the record gives a status: ``status="member"`` is only those a statement
+        calls members in so many words, not every member of the Bali Process. Australia, a
+        co-chair, is ``not-stated``: no statement of the record says it is a member.
 
         Raises:
             InvalidQueryError: a value is not one of the vocabulary's.
@@ -427,7 +438,12 @@ class MemberCollection(_NamedCollection["Member"]):
         if status is not None:
             from .models import MemberStatus
 
-            criteria.append(self._index("status").positions(_vocab(MemberStatus, status, "status")))
+            wanted = (
+                None
+                if status == NOT_STATED
+                else _vocab(MemberStatus, status, "status", (NOT_STATED,))
+            )
+            criteria.append(self._index("status").positions(wanted))
         return self._select(criteria)
 
 
@@ -511,19 +527,26 @@ class MeetingCollection(Collection["Meeting"]):
         *,
         year: int | None = None,
         body: str | Body | None = None,
-        attended_by: str | Member | None = None,
+        attended_by: str | Member | Body | None = None,
         role: AttendanceRole | str | None = None,
+        contributed: ContributionKind | str | bool | None = None,
         virtual: bool | None = None,
         kind: MeetingKind | str | None = None,
+        state: MeetingState | str | None = None,
         source: str | None = None,
         between: tuple[datetime.date, datetime.date] | None = None,
     ) -> MeetingCollection:
         """Meetings matching every criterion given.
 
-        ``body`` and ``attended_by`` accept ids, names or aliases (or records). ``role`` alone
-        keeps meetings where anyone attended in that role; with ``attended_by``, meetings that
-        member attended in that role. ``between=(first, last)`` keeps meetings that started on
-        or between those dates.
+        ``body`` (the body that held the meeting) accepts an id, name or alias, or a record.
+        ``attended_by`` is a participant: a member or a Bali Process body (``"RSO"``), by id,
+        name, alias or record, or ``member:ID`` / ``body:ID`` to say which (see
+        :ref:`participants`). ``role`` is a standing (``member``, ``observer``, ``guest``,
+        ``unstated``) and ``contributed`` a contribution (``presented``, ..., or ``True`` for
+        any): alone, meetings where some participant had it; with ``attended_by``, meetings
+        where that participant did. ``state`` is ``held``, ``planned``, ``deferred`` or
+        ``unknown`` (every state is included unless asked). ``between=(first, last)`` keeps
+        meetings that started on or between those dates.
 
         Raises:
             UnknownIdError: a member or body is unknown (the error names close matches).
@@ -538,14 +561,28 @@ class MeetingCollection(Collection["Meeting"]):
             body_id = dataset.bodies.lookup(_key(body, "body")).id
             criteria.append(index("body").positions(body_id))
         wanted_role = None if role is None else coerce_role(role)
+        did: Any = None
+        if contributed is not None:
+            did = contributed if isinstance(contributed, bool) else coerce_contribution(contributed)
+        if did is False:
+            raise InvalidQueryError("contributed takes a contribution kind or True, not False")
+        participation = index("participation")
         if attended_by is not None:
-            member = dataset.members.lookup(_key(attended_by, "attended_by"))
-            key: Hashable = member.id if wanted_role is None else (member.id, wanted_role)
-            criteria.append(
-                index("member" if wanted_role is None else "member_role").positions(key)
-            )
-        elif wanted_role is not None:
-            criteria.append(index("role").positions(wanted_role))
+            ref = _resolve_participant(dataset, attended_by, "attended_by")
+            if did is None or wanted_role is not None:
+                mine: Hashable = ("participant", ref)
+                if wanted_role is not None:
+                    mine = ("participant", ref, wanted_role)
+                criteria.append(participation.positions(mine))
+            if did is not None:
+                criteria.append(participation.positions(("participant", ref, None, did)))
+        elif wanted_role is not None or did is not None:
+            key: Hashable = ("role", wanted_role) if did is None else ("role", wanted_role, did)
+            criteria.append(participation.positions(key))
+        if state is not None:
+            from .models import MeetingState
+
+            criteria.append(index("state").positions(_vocab(MeetingState, state, "state")))
         if virtual is not None:
             if type(virtual) is not bool:
                 raise InvalidQueryError(f"virtual must be True or False, not {virtual!r}")
@@ -615,27 +652,63 @@ def coerce_role(role: AttendanceRole | str) -> AttendanceRole:
     return _vocab(AttendanceRole, role, "role")  # type: ignore[no-any-return]
 
 
+def coerce_contribution(kind: ContributionKind | str) -> ContributionKind:
+    """``kind`` as a :class:`~baliprocess.models.ContributionKind`.
+
+    Raises:
+        InvalidQueryError: it is not one of the contribution kinds.
+    """
+    from .models import ContributionKind
+
+    return _vocab(ContributionKind, kind, "contribution")  # type: ignore[no-any-return]
+
+
+def _resolve_participant(dataset: Dataset, value: object, what: str) -> Ref:
+    """A member or a body, given as a record, an id, name or alias, or ``member:ID``/``body:ID``.
+
+    A plain name is looked up among members and bodies alike; a name that names one of each
+    is ambiguous, and the error says how to choose.
+
+    Raises:
+        UnknownIdError: neither a member nor a body has that name.
+        InvalidQueryError: the name names a member and a body, or the value is not a name.
+    """
+    from .models import Body, Member, Ref, RefKind
+
+    if isinstance(value, Member):
+        return Ref(kind=RefKind.MEMBER, id=dataset.members.get(value.id).id)
+    if isinstance(value, Body):
+        return Ref(kind=RefKind.BODY, id=dataset.bodies.get(value.id).id)
+    key = _key(value, what)
+    prefix, sep, rest = key.partition(":")
+    if sep and prefix in ("member", "body") and rest:
+        collection = dataset.members if prefix == "member" else dataset.bodies
+        return Ref(kind=RefKind(prefix), id=collection.lookup(rest).id)
+    found: list[Ref] = []
+    errors: list[UnknownIdError] = []
+    for kind, collection in ((RefKind.MEMBER, dataset.members), (RefKind.BODY, dataset.bodies)):
+        try:
+            found.append(Ref(kind=kind, id=collection.lookup(key).id))
+        except UnknownIdError as error:
+            errors.append(error)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        both = " and ".join(f"{ref.kind.value} {ref.id!r}" for ref in found)
+        say = " or ".join(f"'{ref}'" for ref in found)
+        raise InvalidQueryError(f"{key!r} names {both}; say {say}")
+    suggestions = tuple(s for error in errors for s in error.suggestions)
+    raise UnknownIdError("member or body", key, suggestions[:3])
+
+
 def _resolve_actor(dataset: Dataset, actor: str | Member | Body) -> Ref:
     """A member or body given by id, name, alias or record, as a :class:`Ref`.
 
     Raises:
         UnknownIdError: neither a member nor a body has that name.
+        InvalidQueryError: the name names both a member and a body.
     """
-    from .models import MemberKind, Ref, RefKind
-
-    key = actor if isinstance(actor, str) else actor.id
-    kind = getattr(actor, "kind", None)
-    member_error: UnknownIdError | None = None
-    try:
-        if isinstance(actor, str) or kind in frozenset(MemberKind):
-            return Ref(kind=RefKind.MEMBER, id=dataset.members.lookup(key).id)
-    except UnknownIdError as error:
-        member_error = error
-    try:
-        return Ref(kind=RefKind.BODY, id=dataset.bodies.lookup(key).id)
-    except UnknownIdError as error:
-        suggestions = (member_error.suggestions if member_error else ()) + error.suggestions
-        raise UnknownIdError("member or body", key, suggestions[:3]) from None
+    return _resolve_participant(dataset, actor, "actor")
 
 
 def _name_of(record: Any) -> str:
@@ -652,11 +725,14 @@ def _year(year: object) -> int:
     raise InvalidQueryError(f"year must be an int like 2020, not {year!r}")
 
 
-def _vocab(vocabulary: Callable[[Any], Any], value: object, name: str) -> Any:
+def _vocab(
+    vocabulary: Callable[[Any], Any], value: object, name: str, also: tuple[str, ...] = ()
+) -> Any:
     try:
         return vocabulary(value)
     except ValueError:
-        allowed = ", ".join(repr(v.value) for v in vocabulary)  # type: ignore[attr-defined]
+        values = [v.value for v in vocabulary] + list(also)  # type: ignore[attr-defined]
+        allowed = ", ".join(repr(v) for v in values)
         raise InvalidQueryError(f"unknown {name} {value!r}; expected one of {allowed}") from None
 
 

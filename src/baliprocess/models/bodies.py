@@ -44,10 +44,17 @@ class Body(Linked):
     span: Span
     inferred: tuple[Inference, ...] = ()
 
-    def meetings(self) -> tuple[Meeting, ...]:
-        """Meetings of this body, in date order.
+    def meetings(self, *, held: bool = False) -> tuple[Meeting, ...]:
+        """Every meeting this body held or took part in, in date order (``held=True``: only
+        the meetings it held, its own meetings).
 
         Raises:
             DetachedRecordError: the record was built by hand, not loaded into a dataset.
         """
-        return dataset_of(self).meetings.filter(body=self.id).all()
+        meetings = dataset_of(self).meetings
+        own = meetings.filter(body=self.id)
+        if held:
+            return own.all()
+        present = meetings.filter(attended_by=f"body:{self.id}")
+        ids = set(own.ids()) | set(present.ids())
+        return tuple(meeting for meeting in meetings if meeting.id in ids)

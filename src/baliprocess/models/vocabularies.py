@@ -73,6 +73,7 @@ class DocumentKind(_Vocabulary):
     COMPENDIUM = "compendium"
     CONCEPT_NOTE = "concept-note"
     DECLARATION = "declaration"
+    FRAMEWORK = "framework"
     GUIDE = "guide"
     PAPER = "paper"
     RECOMMENDATIONS = "recommendations"
