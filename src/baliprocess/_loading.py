@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from . import _validate
+from . import _anchors, _validate
 from ._resources import read_bundled
 from .errors import DataError, Problem
 from .models.vocabularies import RefKind
@@ -283,6 +283,8 @@ def read_part(
                 continue
             position.setdefault(ident, len(rows))
             rows.append((file, raw))
+    if part.key != "sources":  # spans written as quote anchors become offset spans
+        _anchors.resolve_records(rows, known, problems)
     rejected: list[Any] = []
     pairs = structure(cls, structure_one, rows, problems, rejected)
     seen: set[str] = set()

@@ -148,18 +148,21 @@ class Dataset:
         """Commitments in the order of the meetings they were made at."""
         return self._part("commitments")  # type: ignore[return-value]
 
-    def write(self, path: str | os.PathLike[str]) -> None:
+    def write(self, path: str | os.PathLike[str], *, anchors: bool = False) -> None:
         """Write this dataset to folder ``path`` in the data-file format (created if needed).
 
         ``load(path, bundled=False)`` then gives back equal records: the round trip is lossless.
-        Existing files of the same names are overwritten.
+        Existing files of the same names are overwritten. With ``anchors=True`` each span is
+        written as the shortest quote anchor that finds it again (``{"source": ..., "quote":
+        ...}``, with ``"occurrence"`` when the words occur more than once) and fields equal to
+        their default are left out: files for people to read and edit.
 
         Raises:
             OSError: the folder or a file cannot be written.
         """
         from ._export import write_folder
 
-        write_folder(self, path)
+        write_folder(self, path, anchors=anchors)
 
     # -- lookups the records use -------------------------------------------------------------
 
