@@ -61,6 +61,8 @@ class Dataset:
         self._lock = threading.RLock()
         self._known = Known()
         self._parts: dict[str, Collection[Any]] = {}
+        self._ready: dict[str, Collection[Any]] = {}
+        """The parts every thread may use: published (a new dict) only once loaded whole."""
         self._cache: dict[Hashable, Any] = {}
         if eager:
             problems: list[Problem] = []
@@ -70,6 +72,7 @@ class Dataset:
                 for key in _loading.PARTS:
                     self._load_part(key, problems)
             _loading.raise_problems(problems)
+            self._ready = dict(self._parts)
 
     def __repr__(self) -> str:
         where = ", ".join(o.folder or "<bundled>" for o in self._origins)
@@ -78,7 +81,7 @@ class Dataset:
     # -- loading -----------------------------------------------------------------------------
 
     def _part(self, key: str) -> Collection[Any]:
-        part = self._parts.get(key)
+        part = self._ready.get(key)
         if part is not None:
             return part
         with self._lock:
@@ -92,10 +95,14 @@ class Dataset:
                     self._load_part(key, problems)
                 if problems:
                     # Publish nothing of a record with problems: forget what was read, then raise.
+                    self._ready = {}
                     self._parts.clear()
                     self._cache.clear()
                     self._known = Known()
                     _loading.raise_problems(problems)
+                # Only now may other threads see the parts: until the checks have passed, a
+                # part in ``_parts`` may belong to a record that is about to be refused.
+                self._ready = dict(self._parts)
                 part = self._parts[key]
         return part
 
