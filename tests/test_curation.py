@@ -319,6 +319,15 @@ def test_every_broken_anchor_is_reported_at_once(tmp_path: Path) -> None:
     fields = {(Path(p.file).name, p.record, p.field) for p in caught.value.problems}
     assert len(caught.value.problems) == len(BROKEN) - 1
     assert ("meetings.json", "tg-1", "mentions[0]") in fields
+    # Within a record, in the order of the file.
+    assert [p.field for p in caught.value.problems if p.record == "tg-1"] == [
+        "location.span",
+        "attendance[0].span",
+        "outcomes[0].span",
+        "outcomes[1].span",
+        "span",
+        "mentions[0]",
+    ]
     assert ("commitments.json", "tg-1/host-next-meeting", "due.span") in fields
 
 

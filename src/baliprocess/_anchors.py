@@ -64,50 +64,76 @@ def resolve_records(rows: list[tuple[str, Any]], known: Known, problems: list[Pr
     for index, (file, raw) in enumerate(rows):
         if type(raw) is not dict:
             continue
-        record = raw["id"] if type(raw.get("id")) is str else f"#{index}"
-        _Resolver(file, record, known, problems).walk(raw, None)
+        found = _anchors_in(raw)
+        if not found:
+            continue
+        resolver = _Resolver(known, raw)
+        for container, key in found:
+            container[key] = resolver.resolve(container[key])
+        if resolver.found:
+            record = raw["id"] if type(raw.get("id")) is str else f"#{index}"
+            for _, path, message in sorted(resolver.found):
+                problems.append(Problem(file, record, path, message))
 
 
-_Path = tuple[Any, str | int] | None
-"""A JSON path as a chain ``(parent, key)``, formatted only when a problem is reported."""
+def _anchors_in(record: dict[str, Any]) -> list[tuple[Any, Any]]:
+    """``(container, key)`` of every anchor in a raw record, found without building paths.
+
+    Every record of every file is walked, so this is kept lean: an offset span (an object with
+    ``start`` and ``text``) holds nothing to walk and is skipped.
+    """
+    found: list[tuple[Any, Any]] = []
+    stack: list[Any] = [record]
+    pop, push = stack.pop, stack.append
+    keys = _KEYS
+    while stack:
+        container = pop()
+        for key, item in container.items() if type(container) is dict else enumerate(container):
+            kind = type(item)
+            if kind is dict:
+                if "quote" in item and keys.issuperset(item):
+                    found.append((container, key))
+                elif not ("start" in item and "text" in item):
+                    push(item)
+            elif kind is list and item:
+                push(item)
+    return found
 
 
-def _format(path: _Path) -> str:
-    steps: list[str | int] = []
-    while path is not None:
-        path, step = path
-        steps.append(step)
-    text = ""
-    for step in reversed(steps):
-        text += f"[{step}]" if type(step) is int else (f".{step}" if text else str(step))
-    return text
+def _paths(
+    value: Any, path: str = "", into: dict[int, tuple[int, str]] | None = None
+) -> dict[int, tuple[int, str]]:
+    """``id(object) -> (position in the document, JSON path)`` for every object and list inside
+    ``value``: paths such as ``attendance[3].span``, built only when there is a problem."""
+    into = {} if into is None else into
+    items = value.items() if type(value) is dict else enumerate(value)
+    for key, item in items:
+        if type(item) in (dict, list):
+            where = f"{path}[{key}]" if type(key) is int else f"{path}.{key}".lstrip(".")
+            into[id(item)] = (len(into), where)
+            _paths(item, where, into)
+    return into
 
 
 class _Resolver:
-    __slots__ = ("file", "known", "problems", "record")
+    """Resolves the anchors of one record; ``found`` collects its problems."""
 
-    def __init__(self, file: str, record: str, known: Known, problems: list[Problem]) -> None:
-        self.file = file
-        self.record = record
+    __slots__ = ("found", "known", "paths", "raw")
+
+    def __init__(self, known: Known, raw: dict[str, Any]) -> None:
         self.known = known
-        self.problems = problems
+        self.raw = raw
+        self.paths: dict[int, tuple[int, str]] | None = None
+        self.found: list[tuple[int, str, str]] = []
 
-    def walk(self, value: Any, path: _Path) -> None:
-        items = value.items() if type(value) is dict else enumerate(value)
-        for key, item in items:
-            kind = type(item)
-            if kind is dict:
-                if "quote" in item and _KEYS.issuperset(item):
-                    value[key] = self.resolve(item, (path, key))
-                else:
-                    self.walk(item, (path, key))
-            elif kind is list:
-                self.walk(item, (path, key))
+    def problem(self, anchor: dict[str, Any], message: str) -> None:
+        if self.paths is None:
+            # Before this anchor is replaced; those after it in the record are still in place.
+            self.paths = _paths(self.raw)
+        position, path = self.paths[id(anchor)]
+        self.found.append((position, path, message))
 
-    def problem(self, path: _Path, message: str) -> None:
-        self.problems.append(Problem(self.file, self.record, _format(path), message))
-
-    def resolve(self, anchor: dict[str, Any], path: _Path) -> dict[str, Any]:
+    def resolve(self, anchor: dict[str, Any]) -> dict[str, Any]:
         known = self.known
         source: Any = anchor.get("source")
         quote: Any = anchor["quote"]
@@ -123,14 +149,14 @@ class _Resolver:
         if after is not None and (type(after) is not str or not after):
             wrong.append('"after" must be a non-empty string')
         if wrong:
-            self.problem(path, f"invalid anchor {_show(anchor)}: " + "; ".join(wrong))
+            self.problem(anchor, f"invalid anchor {_show(anchor)}: " + "; ".join(wrong))
             return self.placeholder(source)
         text = known.texts.get(source)
         if text is None:
             if source not in known.unreadable and "sources" not in known.unreadable_kinds:
                 from ._validate import _unknown
 
-                self.problem(path, _unknown("source", source, known.texts))
+                self.problem(anchor, _unknown("source", source, known.texts))
             return self.placeholder(source)
         lo = 0
         where = f"in source {source!r}"
@@ -139,19 +165,19 @@ class _Resolver:
             if len(found) != 1:
                 times = "is not found" if not found else f"matches {len(found)} times"
                 self.problem(
-                    path, f'"after" {_clip(after)!r} {times} {where}; it must match exactly once'
+                    anchor, f'"after" {_clip(after)!r} {times} {where}; it must match exactly once'
                 )
                 return self.placeholder(source)
             lo = found[0] + len(after)
             where = f"{where} after {_clip(after)!r}"
         found = matches(text, quote, lo)
         if not found:
-            self.problem(path, f"quote {_clip(quote)!r} not found {where}")
+            self.problem(anchor, f"quote {_clip(quote)!r} not found {where}")
             return self.placeholder(source)
         if occurrence is None:
             if after is None and len(found) > 1:
                 self.problem(
-                    path,
+                    anchor,
                     f"quote {_clip(quote)!r} is ambiguous: {len(found)} matches {where}; "
                     f'add "occurrence" (0 to {len(found) - 1}) or "after" to choose one',
                 )
@@ -159,7 +185,7 @@ class _Resolver:
             start = found[0]
         elif occurrence >= len(found):
             self.problem(
-                path,
+                anchor,
                 f"quote {_clip(quote)!r} has no occurrence {occurrence}: it matches "
                 f"{_times(len(found))} {where} (occurrences 0 to {len(found) - 1})",
             )
