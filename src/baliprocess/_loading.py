@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from . import _anchors
 from ._checks import check_kind, register
 from ._registry import FORMAT, KINDS, Kind
 from ._resources import read_bundled
@@ -242,6 +243,8 @@ def read_part(
                 continue
             position.setdefault(ident, len(rows))
             rows.append((file, raw))
+    if part.name != "sources":  # spans written as quote anchors become offset spans
+        _anchors.resolve_records(rows, known, problems)
     rejected: list[Any] = []
     pairs = structure(cls, structure_one, rows, problems, rejected)
     register(part, pairs, known, problems)

@@ -81,10 +81,13 @@ class Dataset:
                     self._load_part(key, problems)
                 if problems:
                     # Publish nothing of a record with problems: forget what was read, then raise.
+                    self._ready = {}
                     self._parts.clear()
                     self._cache.clear()
                     self._known = Known()
                     _loading.raise_problems(problems)
+                # Only now may other threads see the parts: until the checks have passed, a
+                # part in ``_parts`` may belong to a record that is about to be refused.
                 part = self._parts[key]
                 self._ready.update(self._parts)
         return part
@@ -143,18 +146,21 @@ class Dataset:
             return self._part(name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
-    def write(self, path: str | os.PathLike[str]) -> None:
+    def write(self, path: str | os.PathLike[str], *, anchors: bool = False) -> None:
         """Write this dataset to folder ``path`` in the data-file format (created if needed).
 
         ``load(path, bundled=False)`` then gives back equal records: the round trip is lossless.
-        Existing files of the same names are overwritten.
+        Existing files of the same names are overwritten. With ``anchors=True`` each span is
+        written as the shortest quote anchor that finds it again (``{"source": ..., "quote":
+        ...}``, with ``"occurrence"`` when the words occur more than once) and fields equal to
+        their default are left out: files for people to read and edit.
 
         Raises:
             OSError: the folder or a file cannot be written.
         """
         from ._export import write_folder
 
-        write_folder(self, path)
+        write_folder(self, path, anchors=anchors)
 
     # -- lookups the records use -------------------------------------------------------------
 
