@@ -25,6 +25,7 @@ import attrs
 from hypothesis import strategies as st
 
 import baliprocess.models as models
+from baliprocess._checks import inferable_fields
 from baliprocess._converter import converter
 from baliprocess._normalize import fold
 from baliprocess._registry import FORMAT, KINDS
@@ -40,9 +41,11 @@ from baliprocess.models import (
     Contribution,
     ContributionKind,
     DatePrecision,
+    Degree,
     Document,
     DocumentKind,
     Due,
+    FollowUp,
     Group,
     Inference,
     Location,
@@ -57,6 +60,7 @@ from baliprocess.models import (
     Passage,
     Ref,
     RefKind,
+    Relation,
     Source,
     SourceFormat,
     Span,
@@ -639,6 +643,33 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
                 )
             )
 
+    followup_records: list[FollowUp] = []
+    for ident in draw(_unique(slugs, 0, 3)) if commitment_records else []:
+        relation = draw(st.sampled_from(Relation))
+        if relation is Relation.CONTRADICTS and not followup_records:
+            relation = Relation.REAFFIRMS
+        progresses = relation is Relation.PROGRESSES
+        followup_records.append(
+            FollowUp(
+                id=f"f-{ident}",
+                commitment=draw(st.sampled_from(commitment_records)).id,
+                relation=relation,
+                degree=draw(st.sampled_from(Degree)) if progresses else None,
+                degree_reason=draw(nonempty_texts) if progresses else None,
+                span=span(),
+                date=draw(safe_dates),
+                reason=draw(texts),
+                meeting=draw(optional(st.sampled_from(meeting_ids))),
+                outcome=draw(optional(st.sampled_from(outcome_ids))),
+                document=draw(optional(st.sampled_from(document_ids))) if document_ids else None,
+                status_of=draw(optional(st.sampled_from(member_ids))),
+                contradicts=draw(st.sampled_from(followup_records)).id
+                if relation is Relation.CONTRADICTS
+                else None,
+                inferred=inferred(inferable_fields(FollowUp)),
+            )
+        )
+
     source_records = [
         Source(
             id=ident,
@@ -658,6 +689,7 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
             "documents": tuple(document_records),
             "meetings": tuple(meeting_records),
             "commitments": tuple(commitment_records),
+            "followups": tuple(followup_records),
         },
         texts={ident: builder.text(ident) for ident in source_ids},
     )

@@ -92,20 +92,37 @@ def _set(raw: Any, path: str, new: Any) -> None:
         if index:
             steps.append(int(index[:-1]))
     target = raw
-    for step in steps[:-1]:
+    for i, step in enumerate(steps[:-1]):
+        if isinstance(step, str) and target.get(step) is None:  # a field left out: make it
+            target[step] = [] if isinstance(steps[i + 1], int) else {}
         target = target[step]
-    target[steps[-1]] = new(target[steps[-1]])
+    last = steps[-1]
+    if isinstance(last, int) and len(target) <= last:
+        target.append(None)
+    elif isinstance(last, str) and last not in target:
+        target[last] = None
+    target[last] = new(target[last])
 
 
 def _first_places(folder: Path) -> dict[str, tuple[str, str, str, str]]:
     """The first place each reference or span field of every class holds a value:
-    ``class.field -> (kind, record id, path, what)``."""
+    ``class.field -> (kind, record id, path, what)``. A top-level field the bundled record
+    leaves empty everywhere is given a value in the kind's first record instead (the test then
+    sets that value), so no field goes unchecked."""
     first: dict[str, tuple[str, str, str, str]] = {}
     for kind in KINDS.values():
         records = json.loads((folder / kind.file).read_text(encoding="utf-8"))[kind.name]
         for raw in records:
             for name, at, what, _ in _places(kind.cls, raw, ""):
                 first.setdefault(name, (kind.name, raw["id"], at, what))
+        if not records:
+            continue
+        for field in attrs.fields(kind.cls):
+            name = f"{kind.cls.__name__}.{field.name}"
+            if name not in first and REFERS_TO in field.metadata and field.init:
+                many = _shape(field.type)[1]
+                at = f"{field.name}[0]" if many else field.name
+                first[name] = (kind.name, records[0]["id"], at, "id")
     return first
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         BodyCollection,
         CommitmentCollection,
         DocumentCollection,
+        FollowUpCollection,
         MeetingCollection,
         MemberCollection,
         SourceCollection,
@@ -43,8 +44,12 @@ if TYPE_CHECKING:
     commitments: CommitmentCollection
     bodies: BodyCollection
     documents: DocumentCollection
+    followups: FollowUpCollection
     sources: SourceCollection
     __version__: str
+
+    def timeline(x: object) -> tuple[Any, ...]: ...
+
 
 __all__ = [
     "BaliProcessError",
@@ -58,10 +63,12 @@ __all__ = [
     "bodies",
     "commitments",
     "documents",
+    "followups",
     "load",
     "meetings",
     "members",
     "sources",
+    "timeline",
 ]
 
 
@@ -76,6 +83,16 @@ def __getattr__(name: str) -> Any:
         # accesses cost an attribute lookup instead of a failed lookup and this call.
         globals()[name] = collection
         return collection
+    if name == "timeline":
+        from ._timeline import timeline
+        from .dataset import bundled
+
+        def bundled_timeline(x: object) -> tuple[Any, ...]:
+            return timeline(bundled(), x)
+
+        bundled_timeline.__doc__ = timeline.__doc__
+        globals()[name] = bundled_timeline
+        return bundled_timeline
     if name in ("load", "Dataset"):
         from . import dataset
 

@@ -150,6 +150,34 @@ def _participation_keys(meeting: Any) -> set[tuple[Any, ...]]:
     return keys
 
 
+def _expanded_actors(commitment: Any, dataset: Any) -> list[Any]:
+    """A commitment's actors, and the members of its group actors where the record knows them:
+    the co-chairs, the members or participants attending, the panellists of its meeting."""
+    from .models import Ref, RefKind
+
+    meeting = _meeting_of_commitment(commitment, dataset)
+    rows = meeting.attendance
+    known = {
+        "co-chairs": set(meeting.co_chairs)
+        | {r.member for r in rows if r.contributed("co-chaired")},
+        "members": {r.member for r in rows if r.role.value == "member"},
+        "participants": {r.member for r in rows},
+        "panellists": {r.member for r in rows if r.contributed("panellist")},
+    }
+    refs = list(commitment.actors)
+    for actor in commitment.actors:
+        if actor.kind is RefKind.GROUP:
+            refs += [Ref(kind=RefKind.MEMBER, id=m) for m in sorted(known.get(actor.id, ()))]
+    return refs
+
+
+def _bodies_concerned(commitment: Any, dataset: Any) -> set[str]:
+    """The bodies a commitment concerns: its actors, and what its outcome is about."""
+    outcome = dataset._outcome_index()[commitment.outcome][1]
+    refs = (*commitment.actors, *outcome.objects)
+    return {ref.id for ref in refs if ref.kind.value == "body"}
+
+
 def _meeting_of_commitment(commitment: Any, dataset: Any) -> Any:
     return dataset._outcome_index()[commitment.outcome][0]
 
@@ -226,12 +254,28 @@ KINDS: dict[str, Kind] = {
             collection="CommitmentCollection",
             indexes={
                 "actor": lambda c, _: c.actors,
+                "actor_expanded": lambda c, d: _expanded_actors(c, d),
+                "status": lambda c, _: (c.status,),
+                "body": lambda c, d: _bodies_concerned(c, d),
                 "meeting": lambda c, d: (_meeting_of_commitment(c, d).id,),
                 "kind": lambda c, _: (c.kind,),
                 "year": lambda c, d: _year_of(_meeting_of_commitment(c, d)),
             },
             rules="_rules.commitments",
             order=_commitment_order,
+        ),
+        Kind(
+            "followups",
+            "followup",
+            "followups.FollowUp",
+            needs=("sources", "members", "bodies", "documents", "meetings", "commitments"),
+            collection="FollowUpCollection",
+            indexes={
+                "commitment": lambda f, _: (f.commitment,),
+                "relation": lambda f, _: (f.relation,),
+            },
+            rules="_rules.followups",
+            order=lambda _: lambda followup: followup.date,
         ),
     )
 }

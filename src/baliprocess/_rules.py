@@ -14,9 +14,9 @@ from .models.vocabularies import MemberKind
 
 if TYPE_CHECKING:
     from ._checks import Checker
-    from .models import Commitment, Meeting, Member
+    from .models import Commitment, FollowUp, Meeting, Member
 
-__all__ = ["commitments", "meetings", "members"]
+__all__ = ["commitments", "followups", "meetings", "members"]
 
 
 def _at(*steps: str | tuple[str, int]) -> tuple[object, str, int | None] | None:
@@ -125,3 +125,19 @@ def commitments(c: Checker, commitment: Commitment) -> None:
             c.problem(
                 _at("id"), f"a commitment id is its meeting's id, '/' and a slug: '{prefix}...'"
             )
+
+
+def followups(c: Checker, followup: FollowUp) -> None:
+    relation = followup.relation.value
+    if (relation == "progresses") != (followup.degree is not None):
+        c.problem(
+            _at("degree"), "a degree (limited or substantial) is given with 'progresses' only"
+        )
+    if followup.degree is not None and not followup.degree_reason:
+        c.problem(_at("degree_reason"), "a degree is a curated judgement: give its reason")
+    if (relation == "contradicts") != (followup.contradicts is not None):
+        c.problem(
+            _at("contradicts"), "'contradicts' names the follow-up it contradicts, and only it"
+        )
+    if followup.contradicts == followup.id:
+        c.problem(_at("contradicts"), "a follow-up cannot contradict itself")

@@ -28,17 +28,20 @@ if TYPE_CHECKING:
         AttendanceRole,
         Body,
         BodyKind,
-        Commitment,  # noqa: F401 - named in a string
+        Commitment,
         CommitmentKind,
+        CommitmentStatus,
         ContributionKind,
         Document,  # noqa: F401 - named in a string
         DocumentKind,
+        FollowUp,  # noqa: F401 - named in a string
         Meeting,
         MeetingKind,
         MeetingState,
         Member,
         MemberKind,
         Ref,
+        Relation,
         Source,  # noqa: F401 - named in a string
     )
 
@@ -47,6 +50,7 @@ __all__ = [
     "Collection",
     "CommitmentCollection",
     "DocumentCollection",
+    "FollowUpCollection",
     "MeetingCollection",
     "MemberCollection",
     "SourceCollection",
@@ -612,12 +616,25 @@ class CommitmentCollection(Collection["Commitment"]):
         meeting: str | Meeting | None = None,
         kind: CommitmentKind | str | None = None,
         year: int | None = None,
+        status: CommitmentStatus | str | None = None,
+        body: str | Body | None = None,
+        made_between: tuple[datetime.date, datetime.date] | None = None,
+        due_before: datetime.date | None = None,
+        expand_groups: bool = False,
     ) -> CommitmentCollection:
         """Commitments matching every criterion given.
 
-        ``actor`` is a member or body (id, name or alias, or the record): commitments naming it
-        as an actor. ``meeting`` is a meeting id: commitments made there. ``year`` is the year
-        of that meeting.
+        ``actor`` is a member or body (id, name or alias, or the record; ``member:ID`` or
+        ``body:ID`` to say which): commitments naming it as an actor; or a group (``"co-chairs"``,
+        ``"members"``, ``"participants"``, ``"panellists"``, ``"ministers"``): the commitments of
+        that group. With ``expand_groups=True``, a member's commitments include those of the
+        groups the record knows it belonged to at that meeting (the co-chairs, the members or
+        participants attending, the panellists). ``meeting`` is a meeting id: commitments made
+        there; ``year`` the year of that meeting; ``made_between=(first, last)`` its dates.
+        ``status`` is the derived status (``complete``, ``no-evidence``, ...: see
+        :meth:`~baliprocess.models.Commitment.status_as_of`). ``body`` keeps the commitments
+        that concern a body: as an actor, or as what their outcome is about. ``due_before`` keeps
+        those with a due date before that date.
 
         Raises:
             UnknownIdError: the actor or meeting is unknown (the error names close matches).
@@ -626,9 +643,34 @@ class CommitmentCollection(Collection["Commitment"]):
         dataset = self._dataset
         index = self._index
         criteria: list[_Criterion] = []
+        if type(expand_groups) is not bool:
+            raise InvalidQueryError(f"expand_groups must be True or False, not {expand_groups!r}")
         if actor is not None:
-            _key(actor, "actor")
-            criteria.append(index("actor").positions(_resolve_actor(dataset, actor)))
+            ref = _group_or_actor(dataset, actor)
+            name = "actor_expanded" if expand_groups and ref.kind.value == "member" else "actor"
+            criteria.append(index(name).positions(ref))
+        if status is not None:
+            from .models import CommitmentStatus
+
+            wanted = _vocab(CommitmentStatus, status, "status")
+            criteria.append(index("status").positions(wanted))
+        if body is not None:
+            body_id = dataset.bodies.lookup(_key(body, "body")).id
+            criteria.append(index("body").positions(body_id))
+        if made_between is not None:
+            first, last = _date_pair(made_between, "made_between")
+            made = [(c.made, i) for i, c in enumerate(self._all.all()) if c.made is not None]
+            positions = tuple(i for day, i in made if first <= day <= last)
+            criteria.append((positions, lambda: frozenset(positions)))
+        if due_before is not None:
+            if type(due_before) is not datetime.date:
+                raise InvalidQueryError(f"due_before takes a datetime.date, not {due_before!r}")
+            positions = tuple(
+                i
+                for i, c in enumerate(self._all.all())
+                if c.due is not None and c.due.date is not None and c.due.date < due_before
+            )
+            criteria.append((positions, lambda: frozenset(positions)))
         if meeting is not None:
             meeting_id = _key(meeting, "meeting")
             criteria.append(index("meeting").positions(_id_of(dataset.meetings.get(meeting_id))))
@@ -638,6 +680,37 @@ class CommitmentCollection(Collection["Commitment"]):
             criteria.append(index("kind").positions(_vocab(CommitmentKind, kind, "kind")))
         if year is not None:
             criteria.append(index("year").positions(_year(year)))
+        return self._select(criteria)
+
+
+class FollowUpCollection(Collection["FollowUp"]):
+    """Follow-ups of commitments, oldest first: the evidence of what became of them."""
+
+    __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        commitment: str | Commitment | None = None,
+        relation: Relation | str | None = None,
+    ) -> FollowUpCollection:
+        """Follow-ups of this ``commitment`` (an id or the record) and of this ``relation``
+        (``fulfils``, ``progresses``, ...).
+
+        Raises:
+            UnknownIdError: no commitment has that id.
+            InvalidQueryError: a value has the wrong type or is not in its vocabulary.
+        """
+        criteria: list[_Criterion] = []
+        if commitment is not None:
+            ident = self._dataset.commitments.get(_key(commitment, "commitment")).id
+            criteria.append(self._index("commitment").positions(ident))
+        if relation is not None:
+            from .models import Relation
+
+            criteria.append(
+                self._index("relation").positions(_vocab(Relation, relation, "relation"))
+            )
         return self._select(criteria)
 
 
@@ -699,6 +772,29 @@ def _resolve_participant(dataset: Dataset, value: object, what: str) -> Ref:
         raise InvalidQueryError(f"{key!r} names {both}; say {say}")
     suggestions = tuple(s for error in errors for s in error.suggestions)
     raise UnknownIdError("member or body", key, suggestions[:3])
+
+
+def _group_or_actor(dataset: Dataset, actor: object) -> Ref:
+    """A group named by its value (``"co-chairs"``) or ``group:...``, else a member or body."""
+    from .models import Group, Ref, RefKind
+
+    if isinstance(actor, str):
+        name = actor.removeprefix("group:")
+        if name in Group._value2member_map_:
+            return Ref(kind=RefKind.GROUP, id=name)
+    return _resolve_participant(dataset, actor, "actor")
+
+
+def _date_pair(bounds: object, what: str) -> tuple[datetime.date, datetime.date]:
+    if not (
+        isinstance(bounds, (tuple, list))
+        and len(bounds) == 2
+        and all(type(b) is datetime.date for b in bounds)
+    ):
+        raise InvalidQueryError(
+            f"{what} takes two datetime.date values (first, last), not {bounds!r}"
+        )
+    return bounds[0], bounds[1]
 
 
 def _resolve_actor(dataset: Dataset, actor: str | Member | Body) -> Ref:

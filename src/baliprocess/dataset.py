@@ -20,6 +20,7 @@ from .collections import (
     Collection,
     CommitmentCollection,
     DocumentCollection,
+    FollowUpCollection,
     MeetingCollection,
     MemberCollection,
     SourceCollection,
@@ -27,6 +28,7 @@ from .collections import (
 from .errors import InvalidQueryError, Problem
 
 if TYPE_CHECKING:
+    from ._timeline import TimelineEntry
     from .models import Meeting, Outcome, Ref
 
 __all__ = ["Dataset", "load"]
@@ -140,6 +142,11 @@ class Dataset:
         """Commitments in the order of the meetings they were made at."""
         return self._part("commitments")  # type: ignore[return-value]
 
+    @property
+    def followups(self) -> FollowUpCollection:
+        """Follow-ups of commitments, oldest first: the evidence of what became of them."""
+        return self._part("followups")  # type: ignore[return-value]
+
     def __getattr__(self, name: str) -> Any:
         # Every kind of the registry is a collection of the dataset, declared or not above.
         if name in KINDS:
@@ -163,6 +170,22 @@ class Dataset:
         write_folder(self, path, anchors=anchors)
 
     # -- lookups the records use -------------------------------------------------------------
+
+    def timeline(self, x: object) -> tuple[TimelineEntry, ...]:
+        """Every meeting, outcome, commitment and follow-up that concerns ``x``, in date order.
+
+        ``x`` is a member, body, document, meeting or commitment: the record, its id, or a name
+        (resolved through members, then bodies, then documents; ``kind:id`` when ambiguous).
+        Each entry has its ``date``, ``kind``, ``how`` it concerns ``x``, ``record`` and
+        ``span``.
+
+        Raises:
+            UnknownIdError: nothing has that id or name.
+            InvalidQueryError: ``x`` is not a record, an id or a name.
+        """
+        from ._timeline import timeline
+
+        return timeline(self, x)
 
     def outcomes(self) -> tuple[Outcome, ...]:
         """Every outcome, in meeting date order."""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .commitments import Commitment, Due
     from .common import Inference, Passage, Ref, Span
     from .documents import Document
+    from .followups import CommitmentStatus, Degree, FollowUp, Relation
     from .meetings import (
         Attendance,
         AttendanceRole,
@@ -60,6 +61,10 @@ _HOMES = {
     "Commitment": "commitments",
     "Due": "commitments",
     "Document": "documents",
+    "CommitmentStatus": "followups",
+    "Degree": "followups",
+    "FollowUp": "followups",
+    "Relation": "followups",
     "Attendance": "meetings",
     "Contribution": "meetings",
     "ContributionKind": "meetings",
@@ -95,12 +100,15 @@ __all__ = [
     "CoChair",
     "Commitment",
     "CommitmentKind",
+    "CommitmentStatus",
     "Contribution",
     "ContributionKind",
     "DatePrecision",
+    "Degree",
     "Document",
     "DocumentKind",
     "Due",
+    "FollowUp",
     "Group",
     "Inference",
     "Location",
@@ -115,6 +123,7 @@ __all__ = [
     "Passage",
     "Ref",
     "RefKind",
+    "Relation",
     "Source",
     "SourceFormat",
     "Span",
