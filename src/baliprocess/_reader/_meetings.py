@@ -15,7 +15,29 @@ __all__ = ["Mention", "find_mentions", "meeting_of"]
 _ORDINALS = {
     w: i
     for i, w in enumerate(
-        ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
     )
 }
 _ORDINALS.update({"inaugural": 1, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23})
@@ -37,7 +59,20 @@ _BP_NAME = re.compile(
     r"Bali Process on People Smuggling, Trafficking in Persons,? and Related Transnational Crime"
 )
 _MONTH_WORDS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 _LIFECYCLE = re.compile(r"\b(?:next|last|previous|upcoming|forthcoming|future)\s*$", re.I)
 
@@ -68,7 +103,7 @@ def find_mentions(sentence: Sentence, resolver: Resolver | None = None) -> list[
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        s, e, tok = tokens[i]
+        _s, _e, tok = tokens[i]
         if not _HEAD.fullmatch(tok):
             i += 1
             continue
@@ -80,33 +115,36 @@ def find_mentions(sentence: Sentence, resolver: Resolver | None = None) -> list[
             if prev == "and" and lo > 1 and _capital(tokens[lo - 2][2]):
                 lo -= 1
                 continue
-            if _ORDINAL.fullmatch(prev) or (
-                _capital(prev) and prev not in _STOP_CAPS and not prev.startswith("(")
-            ) or prev.lower() in (
-                "annual",
-                "regional",
-                "joint",
-                "senior",
-                "officials",
-                "officials’",
-                "ministerial",
-                "preparatory",
-                "online",
-                "virtual",
-                "ministers’",
-                "ministers'",
-                "officials'",
-                "technical",
-                "expert",
-                "experts",
-                "national",
-                "high-level",
-                "special",
-                "policy",
-                "ad",
-                "hoc",
-                "working",
-                "group",
+            if (
+                _ORDINAL.fullmatch(prev)
+                or (_capital(prev) and prev not in _STOP_CAPS and not prev.startswith("("))
+                or prev.lower()
+                in (
+                    "annual",
+                    "regional",
+                    "joint",
+                    "senior",
+                    "officials",
+                    "officials’",
+                    "ministerial",
+                    "preparatory",
+                    "online",
+                    "virtual",
+                    "ministers’",
+                    "ministers'",
+                    "officials'",
+                    "technical",
+                    "expert",
+                    "experts",
+                    "national",
+                    "high-level",
+                    "special",
+                    "policy",
+                    "ad",
+                    "hoc",
+                    "working",
+                    "group",
+                )
             ):
                 lo -= 1
             else:

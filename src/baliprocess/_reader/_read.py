@@ -385,10 +385,7 @@ def _participants(
         ):
             standing = "unstated"
         for f in members:
-            if f.name.kind == "body" and standing == "member":
-                st = "unstated"
-            else:
-                st = standing
+            st = "unstated" if f.name.kind == "body" and standing == "member" else standing
             if re.match(r"\s*members\b", text[f.end :], re.I) and standing == "member":
                 continue  # "Bali Process members Singapore" names a group
             for m in meetings:
@@ -428,10 +425,9 @@ def _participants(
                 else []
             )
         for f in chosen:
-            if (
-                (f.name.kind == "member"
-                and f.name.member_kind != "state")
-                or f.name.kind in ("member", "body")
+            if (f.name.kind == "member" and f.name.member_kind != "state") or f.name.kind in (
+                "member",
+                "body",
             ):
                 for m in [target] if target else meetings:
                     _add(

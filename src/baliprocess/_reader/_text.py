@@ -142,7 +142,9 @@ def blocks(text: str) -> list[Block]:
         piece = Piece.of(text, a, b)
         # Web copies run fields together: "Bangkok, ThailandDate: 02 February 2016".
         parts = [m.start() for m in _RUN_TOGETHER.finditer(piece.text)]
-        pieces = [piece.sub(i, j) for i, j in zip([0, *parts], [*parts, len(piece.text)])]
+        pieces = [
+            piece.sub(i, j) for i, j in zip([0, *parts], [*parts, len(piece.text)], strict=False)
+        ]
         for part in pieces:
             kind = "text"
             m = _HEADING.match(part.text)
@@ -199,7 +201,41 @@ class Sentence:
 
 
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "hon", "h.e", "h.e.", "e.g", "i.e", "no", "st", "nos", "vol", "art", "para", "paras", "u.s", "u.n", "cf", "etc", "jr", "sr", "prof", "gen", "amb", "approx", "fig", "inc", "ltd", "co", "corp", "dept", "govt"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "hon",
+        "h.e",
+        "h.e.",
+        "e.g",
+        "i.e",
+        "no",
+        "st",
+        "nos",
+        "vol",
+        "art",
+        "para",
+        "paras",
+        "u.s",
+        "u.n",
+        "cf",
+        "etc",
+        "jr",
+        "sr",
+        "prof",
+        "gen",
+        "amb",
+        "approx",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "govt",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?](?:[\"'’”)\]]*)(?=\s+[\"'‘“(\[]*[A-Z0-9•])|[.!?](?=[A-Z][a-z])")
 
