@@ -130,8 +130,8 @@ def _build(form: str, m: re.Match[str], year_hint: int | None) -> DateMatch | No
             return None
         if b < a:
             a = _date(year - 1, m1, d1) or a
-        days = tuple(a + datetime.timedelta(days=k) for k in range((b - a).days + 1))
-        return DateMatch(m.start(), m.end(), text, a, b, "day", days)
+        span_days = tuple(a + datetime.timedelta(days=k) for k in range((b - a).days + 1))
+        return DateMatch(m.start(), m.end(), text, a, b, "day", span_days)
     a = _date(year, m1, d1)
     if a is None:
         return None

@@ -135,7 +135,8 @@ class Draft:
         meetings: list[Any] = []
         commitments: list[Any] = []
         for m in reading.meetings:
-            precision, start, end, days = "unknown", None, None, ()
+            precision, start, end = "unknown", None, None
+            days: tuple[datetime.date, ...] = ()
             if m.date is not None:
                 precision, start, end = m.date.precision, m.date.first, m.date.last
                 days = m.date.days if precision == "day" else ()

@@ -336,11 +336,11 @@ def read(text: str, resolver: Resolver) -> Reading:
             continue
         used = _participants(s, found, target, primaries, reading)
         _co_chairs(s, found, target, primaries, resolver)
-        for m in _COUNT.finditer(s.text):
-            n = int(m.group("n").replace(",", ""))
+        for cm in _COUNT.finditer(s.text):
+            n = int(cm.group("n").replace(",", ""))
             for meeting in primaries or [target]:
                 if not any(c[0] == n for c in meeting.counts):
-                    meeting.counts.append((n, m.group("what"), _span(s, m.start("n"), m.end())))
+                    meeting.counts.append((n, cm.group("what"), _span(s, cm.start("n"), cm.end())))
         if _purpose(s, target, sents, idx, reading):
             continue
         if used or (pairs and not narrative_sentence(s)):

@@ -57,8 +57,8 @@ def run(
                 f"{p.confidence:.2f}" if p else "",
             )
         )
-    for item in draft.unresolved:
-        rows.append(("UNRESOLVED", item.span.text, "did you mean: " + ", ".join(item.candidates)))
+    for loose in draft.unresolved:
+        rows.append(("UNRESOLVED", loose.span.text, "did you mean: " + ", ".join(loose.candidates)))
     width = max([len(r[0]) for r in rows] + [4])
     stream.write(f"{'item'.ljust(width)}  {'confidence':10}  quote\n")
     for item, quote, confidence in rows:
