@@ -493,7 +493,7 @@ def _co_chairs(
     ):
         return
     elif re.search(
-        r"\bCo-Chairs?\b[^.]*?,\s*$", text[: (states[0].start if states else 0)]
+        r"\bCo-Chairs?,\s*(?:the\s+)?$", text[: (states[0].start if states else 0)]
     ) or re.search(r"Co-Chairs,\s", text):
         chosen = [f for f in states if f.start > m.start()]
     else:
