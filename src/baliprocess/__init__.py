@@ -28,6 +28,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._reader import Draft, read_statement
     from .collections import (
         BodyCollection,
         CommitmentCollection,
@@ -56,6 +57,7 @@ __all__ = [
     "DataError",
     "Dataset",
     "DetachedRecordError",
+    "Draft",
     "InvalidQueryError",
     "Problem",
     "UnknownIdError",
@@ -67,6 +69,7 @@ __all__ = [
     "load",
     "meetings",
     "members",
+    "read_statement",
     "sources",
     "timeline",
 ]
@@ -97,6 +100,10 @@ def __getattr__(name: str) -> Any:
         from . import dataset
 
         return getattr(dataset, name)
+    if name in ("read_statement", "Draft"):
+        from . import _reader
+
+        return getattr(_reader, name)
     if name == "__version__":
         from ._version import __version__
 

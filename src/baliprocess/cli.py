@@ -1,6 +1,7 @@
 """The command line: ``python -m baliprocess`` (or ``baliprocess``).
 
 - ``baliprocess`` / ``baliprocess meetings``: the meetings of the bundled record, as a table.
+- ``baliprocess read FILE [--json] [--out DIR]``: read a statement into a draft (a review table).
 - ``baliprocess check PATH``: validate a folder of data files added to the bundled record
   (``--alone``: on its own); every problem, with its location; exit status 1 when any.
 """
@@ -134,7 +135,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="check the folder on its own, not added to the bundled record",
     )
+    reader = commands.add_parser("read", help="read a statement into a draft record")
+    reader.add_argument("file")
+    reader.add_argument("--json", action="store_true", help="print the draft as JSON")
+    reader.add_argument("--out", help="write the draft's data files to this folder")
     args = parser.parse_args(argv)
+    if args.command == "read":
+        from ._reader.cli import run
+
+        return run(args.file, as_json=args.json, out=args.out)
     if args.command == "check":
         return check(args.path, sys.stdout, sys.stderr, alone=args.alone)
     return print_meetings(sys.stdout, dataset_path=getattr(args, "data", None))

@@ -1,0 +1,707 @@
+"""The reading itself: sentences -> meetings, participants, outcomes, commitments, names."""
+
+from __future__ import annotations
+
+import re
+
+from .._normalize import fold
+from ._dates import DateMatch, find_dates
+from ._meetings import Mention, date_after, find_mentions, meeting_of, place_in
+from ._model import Contribution, DCommitment, DMeeting, DOutcome, DParticipant, Loose, Range
+from ._names import Found, Name, Resolver
+from ._text import Sentence, sentences
+
+__all__ = ["Reading", "read"]
+
+_VIRTUAL = re.compile(
+    r"\b(?:virtually|virtual(?! private)|online|videoconferenc\w*|video conferenc\w*|webinar)\b",
+    re.I,
+)
+_HELD = re.compile(
+    r"\b(?:held|hosted|convened|took place|met|gathered|came together|co-chaired|chaired|led|opened|attended)\b",
+    re.I,
+)
+_OBSERVER = re.compile(r"\bobserv(?:er|ers|ed by)\b", re.I)
+_ATTEND = re.compile(
+    r"\b(?:in attendance|attended by|attended|took part|taking part|participated|participating|"
+    r"delegations? from|representatives? (?:from|of)|joined|were present|present were)\b",
+    re.I,
+)
+_ALSO_JOINED = re.compile(r"\balso\s+(?:participated|joined|attended|took part)\b", re.I)
+_PRESENT = [
+    ("provided-recommendations", re.compile(r"\bprovided recommendations\b", re.I)),
+    ("panellist", re.compile(r"\bpanel\b", re.I)),
+    ("briefed", re.compile(r"\bbrief(?:ed|ing)\b", re.I)),
+    ("updated", re.compile(r"\bupdat(?:ed|e from|es from|ing the meeting)\b", re.I)),
+    (
+        "presented",
+        re.compile(
+            r"\b(?:presented|presentations? from|heard from|heard presentations|reported on|delivered an? (?:intervention|presentation|statement))\b",
+            re.I,
+        ),
+    ),
+]
+_COUNT = re.compile(
+    r"\b(?:attended by|brought together|gathered|with|attendance of)\s+(?:some\s+|about\s+|around\s+|more than\s+|over\s+|nearly\s+)?"
+    r"(?P<n>\d[\d,]*)\s+(?P<what>(?:[A-Z][\w-]*\s+){0,3}(?:participants|delegates|representatives|officials|members|attendees|delegations|people))",
+)
+_PURPOSE = re.compile(
+    r"\b(?:the\s+)?(?:purpose|aim|objective|goal)s?\s+of\s+(?:the\s+)?[^.]*?\b(?:was|were|is)\s+(?:to\s*:?|:)\s*",
+    re.I,
+)
+_PURPOSE_TO = re.compile(
+    r"\b(?:held|brought together|came together|met|convened|gathered)\b[^.;]*?\bto\s+(?=(?:discuss|consider|review|take stock|share|exchange|examine|explore|assess|progress|identify|strengthen)\b)",
+    re.I,
+)
+
+# verb surface -> (schema verb, record Verb value)
+_VERBS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(p, re.I), schema, enum)
+    for p, schema, enum in [
+        (
+            r"\bwould be deferred|\bwas deferred|\bwere deferred|\bdeferred\b|\bpostponed\b",
+            "deferred",
+            "deferred",
+        ),
+        (r"\b(?:was|were) tasked\b|\btasked\b", "tasked", "tasked"),
+        (r"\bcommitted\b", "committed", "committed"),
+        (r"\bendorsed\b", "endorsed", "endorsed"),
+        (r"\badopted\b", "adopted", "adopted"),
+        (r"\blaunched\b", "launched", "launched"),
+        (r"\bestablished\b|\bset up\b", "established", "launched"),
+        (r"\bwelcomed\b", "welcomed", "welcomed"),
+        (r"\bcommended\b|\bpraised\b|\bcongratulated\b", "commended", "commended"),
+        (r"\brecommended\b|\bto recommend\b", "recommended", "recommended"),
+        (r"\bagreed\b|\bsettled on\b|\bdecided\b|\bresolved\b", "agreed", "agreed"),
+        (r"\bconfirmed\b", "confirmed", "confirmed"),
+        (r"\brecalled\b", "recalled", "recalled"),
+        (r"\breceived\b", "received", "received"),
+        (r"\bheard\b", "heard", "heard"),
+        (
+            r"\bpresented\b|\breported\b|\bdelivered an? (?:intervention|presentation)\b|\bbriefed\b|\bprovided an overview\b",
+            "presented",
+            "presented",
+        ),
+        (r"\bupdated\b", "presented", "updated"),
+        (r"\bprovided recommendations\b|\bprovided\b", "presented", "provided"),
+        (
+            r"\bdiscussed\b|\bassessed\b|\bconsidered\b|\bfocused on\b|\bexchanged views\b|\bdeliberated\b|\bbegan to set out\b|\btook stock\b",
+            "discussed",
+            "discussed",
+        ),
+        (r"\breviewed\b", "discussed", "reviewed"),
+        (r"\bnoted\b|\btook note\b", "noted", "noted"),
+        (r"\backnowledged\b", "noted", "acknowledged"),
+        (r"\breaffirmed\b", "other", "reaffirmed"),
+        (r"\baffirmed\b", "other", "affirmed"),
+        (r"\brecogni[sz]ed\b", "other", "recognised"),
+        (
+            r"\bhighlighted\b|\bstressed\b|\bemphasi[sz]ed\b|\bunderlined\b|\bunderscored\b",
+            "other",
+            "highlighted",
+        ),
+        (r"\binvited\b", "other", "invited"),
+        (r"\brequested\b|\bcalled (?:for|on)\b|\burged\b", "other", "requested"),
+        (
+            r"\bthanked\b|\bexpressed (?:their |its )?(?:appreciation|gratitude)\b",
+            "other",
+            "thanked",
+        ),
+        (r"\breflected\b", "other", "reflected"),
+        (r"\bdistributed\b|\bcirculated\b", "other", "distributed"),
+        (r"\bexpressed\b|\bobserved\b|\bsaid\b", "other", "highlighted"),
+        (
+            r"\b(?:will|would|shall)\b|\bare working to\b|\bis working to\b|\bto be submitted\b|\bplann(?:ed|ing) to\b",
+            "will",
+            "will",
+        ),
+    ]
+]
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|to be submitted|are working to|is working to|plan(?:s|ned|ning)? to|agreed to|committed to|tasked|deferred|recommend(?:ed)?|requested that|continue to)\b",
+    re.I,
+)
+_GROUPS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:the\s+)?(?:co-chairs?|co chairs)\b", re.I), "group:co-chairs"),
+    (
+        re.compile(r"^(?:the\s+)?(?:(?:bali process\s+)?ministers|the ministers)\b", re.I),
+        "group:ministers",
+    ),
+    (re.compile(r"^(?:the\s+)?panellists\b", re.I), "group:panellists"),
+    (re.compile(r"^(?:the\s+)?participants\b", re.I), "group:participants"),
+    (
+        re.compile(
+            r"^(?:the\s+)?(?:members|member states|senior officials|officials|delegates|delegations|the meeting|the conference|meeting|working group members|the group|they)\b",
+            re.I,
+        ),
+        "group:members",
+    ),
+]
+_DOC_HEAD = re.compile(
+    r"\b(?:Strategy|Declaration|Plan|Report|Guide|Guides|Compendium|Recommendations|Statement|Framework|"
+    r"Note|Module|Terms of Reference|Compact|Paper|Brief|Toolkit|Handbook|Manual|Principles|Action Plan)\b"
+)
+
+
+class Reading:
+    """Everything one reading found."""
+
+    def __init__(self) -> None:
+        self.meetings: list[DMeeting] = []
+        self.loose: list[Loose] = []
+        self.named: dict[tuple[str, str], tuple[Name, Range, str]] = {}  # key -> first mention
+        self.new_documents: dict[str, tuple[str, Range, str]] = {}  # title -> (title, span, kind)
+
+
+def _year_hint(text: str) -> int | None:
+    years = re.findall(r"\b(?:19|20)\d\d\b", text[:2000])
+    return int(years[0]) if years else None
+
+
+def _span(sentence: Sentence, i: int, j: int) -> Range:
+    return sentence.piece.span(i, j)
+
+
+def read(text: str, resolver: Resolver) -> Reading:
+    reading = Reading()
+    sents = sentences(text)
+    hint = _year_hint(text)
+    context: DMeeting | None = None
+    primaries: list[DMeeting] = []
+    heading_dates: list[tuple[DateMatch, Sentence]] = []
+    heading_places: list[tuple[tuple[str, str, str, int, int, float], Sentence]] = []
+    found_per: list[list[Found]] = []
+    mentions_per: list[list[tuple[Mention, DMeeting]]] = []
+    dates_per: list[list[DateMatch]] = []
+    narrative_seen = False
+    for s in sents:
+        found = resolver.find(s.text)
+        found_per.append(found)
+        dates = find_dates(s.text, hint)
+        dates_per.append(dates)
+        mentions = find_mentions(s, resolver)
+        pairs: list[tuple[Mention, DMeeting]] = []
+        for mention in mentions:
+            meeting = meeting_of(mention, reading.meetings, resolver, context)
+            if meeting not in reading.meetings:
+                reading.meetings.append(meeting)
+            else:
+                meeting.mentions.append(mention.span())
+            pairs.append((mention, meeting))
+        mentions_per.append(pairs)
+        title_block = not narrative_seen and (
+            s.kind == "heading" or (len(s.text) < 160 and not s.text.endswith("."))
+        )
+        if not title_block:
+            narrative_seen = True
+        if title_block:
+            for d in dates:
+                heading_dates.append((d, s))
+            for part in re.split(r"\s*[,|–—-]\s*|\s{2,}|:\s*", s.text):
+                place, _, _ = resolver.place(part)
+                if place is not None:
+                    at = s.text.find(part)
+                    heading_places.append(
+                        ((place[0], place[1], place[2], at, at + len(part), 0.9), s)
+                    )
+                    break
+        # primary meetings: those named in the title block or the first narrative sentence
+        if pairs and (title_block or (not primaries and _HELD.search(s.text))):
+            for k, (mention, meeting) in enumerate(pairs):
+                before = s.text[: mention.start]
+                if re.search(
+                    r"\b(?:since|after|following|ahead of|before|prior to|at|from|of)\s+(?:the\s+)?$",
+                    before,
+                    re.I,
+                ):
+                    continue
+                if (
+                    k > 0
+                    and not re.search(
+                        r"\b(?:and|jointly with|as well as|with)\s+(?:the\s+)?$", before, re.I
+                    )
+                    and not title_block
+                ):
+                    continue
+                if meeting not in primaries and not mention.vague:
+                    meeting.primary = True
+                    primaries.append(meeting)
+    reading.primaries = primaries  # type: ignore[attr-defined]
+    main = primaries[0] if primaries else None
+    if main is None and not reading.meetings and sents:
+        pass
+    # -- dates, places, virtual, per sentence --------------------------------------------------
+    for idx, s in enumerate(sents):
+        pairs = mentions_per[idx]
+        dates = dates_per[idx]
+        for k, (mention, meeting) in enumerate(pairs):
+            if meeting.date is None:
+                date = date_after(s, mention.end, dates)
+                if date is None and k == 0:
+                    earlier = [d for d in dates if d.end <= mention.start]
+                    if earlier and (
+                        meeting.primary or re.match(r"\s*(?:On|Between|From|In)\b", s.text)
+                    ):
+                        date = earlier[-1]
+                if (
+                    date is None
+                    and k > 0
+                    and pairs[k - 1][1].date is not None
+                    and re.match(
+                        r"\s*(?:and|as well as)\s+(?:the\s+)?$",
+                        s.text[pairs[k - 1][0].end : mention.start],
+                    )
+                ):
+                    date = pairs[k - 1][1].date
+                    meeting.date, meeting.date_span, meeting.date_rule = (
+                        date,
+                        pairs[k - 1][1].date_span,
+                        "joined",
+                    )
+                    date = None
+                if date is not None:
+                    meeting.date = date
+                    meeting.date_span = _span(s, date.start, date.end)
+                    meeting.date_rule = "near-title"
+            if meeting.place is None:
+                nxt = pairs[k + 1][0].start if k + 1 < len(pairs) else len(s.text)
+                window = s.text[mention.end : nxt]
+                lead = s.text[: mention.start] if k == 0 else ""
+                got = place_in(window, resolver)
+                offset = mention.end
+                if got is None and lead and _HELD.search(lead):
+                    got, offset = place_in(lead, resolver), 0
+                if got is not None and (offset == 0 or got[3] < 80):
+                    name, country, kind, a, b, conf = got
+                    meeting.place, meeting.country, meeting.place_kind = name, country, kind
+                    meeting.place_span = _span(s, offset + a, offset + b)
+                    meeting.place_confidence = conf
+        # the meeting the sentence is about
+        if pairs:
+            if s.kind == "heading" or (len(s.text) < 120 and not s.text.endswith(".")):
+                context = pairs[0][1]
+        subject = (
+            pairs[0][1]
+            if pairs and s.text[: pairs[0][0].start].strip().lower() in ("", "the")
+            else None
+        )
+        about = (
+            [m for _, m in pairs if m.primary]
+            or ([subject] if subject else [])
+            or ([context] if context else primaries[:1])
+        )
+        if _VIRTUAL.search(s.text) and re.search(
+            r"\b(?:held|convened|met|meeting|events?|conference|took place|hosted)\b", s.text, re.I
+        ):
+            vm = _VIRTUAL.search(s.text)
+            assert vm is not None
+            if not re.search(
+                r"\b(?:will|would|continue to|series of|workshops? on)\b",
+                s.text[: vm.start()],
+                re.I,
+            ):
+                targets = [m for _, m in pairs if m.primary] or (
+                    primaries
+                    if re.search(r"\b(?:the|these)\s+(?:meeting|events|conference)\b", s.text, re.I)
+                    else about
+                )
+                for m in targets:
+                    if m.virtual is None and m.place is None:
+                        m.virtual = True
+                        m.virtual_span = _span(s, vm.start(), vm.end())
+    for m in primaries:
+        if m.date is None and heading_dates:
+            d, hs = heading_dates[0]
+            m.date, m.date_span, m.date_rule = d, _span(hs, d.start, d.end), "heading"
+        if m.place is None and not m.virtual and heading_places:
+            (name, country, kind, a, b, conf), hs = heading_places[0]
+            m.place, m.country, m.place_kind = name, country, kind
+            m.place_span, m.place_confidence = _span(hs, a, b), conf
+    for m in reading.meetings:
+        if m.place is not None and m.virtual is None:
+            m.virtual = False
+    # -- participants, co-chairs, counts, purposes, agenda, outcomes ---------------------------
+    outcome_context = main
+    for idx, s in enumerate(sents):
+        found = [f for f in found_per[idx] if not _inside_mentions(f, mentions_per[idx])]
+        pairs = mentions_per[idx]
+        if pairs and (s.kind == "heading" or (len(s.text) < 150 and not s.text.endswith("."))):
+            outcome_context = pairs[0][1]
+        target = outcome_context or main
+        for f in found:
+            key = f.name.key
+            if key not in reading.named:
+                reading.named[key] = (f.name, _span(s, f.start, f.end), f.text)
+        if target is None:
+            continue
+        used = _participants(s, found, target, primaries, reading)
+        _co_chairs(s, found, target, primaries, resolver)
+        for cm in _COUNT.finditer(s.text):
+            n = int(cm.group("n").replace(",", ""))
+            for meeting in primaries or [target]:
+                if not any(c[0] == n for c in meeting.counts):
+                    meeting.counts.append((n, cm.group("what"), _span(s, cm.start("n"), cm.end())))
+        if _purpose(s, target, sents, idx, reading):
+            continue
+        if used or (pairs and not narrative_sentence(s)):
+            continue
+        _outcome(s, found, target, reading, resolver, dates_per[idx], pairs)
+    _documents(sents, reading, resolver)
+    return reading
+
+
+def narrative_sentence(s: Sentence) -> bool:
+    return s.text.endswith((".", ";")) or s.kind == "bullet"
+
+
+def _inside_mentions(f: Found, pairs: list[tuple[Mention, DMeeting]]) -> bool:
+    return any(m.start <= f.start and f.end <= m.end for m, _ in pairs)
+
+
+def _participants(
+    s: Sentence, found: list[Found], target: DMeeting, primaries: list[DMeeting], reading: Reading
+) -> bool:
+    text = s.text
+    members = [
+        f
+        for f in found
+        if f.name.kind == "member"
+        or (f.name.kind == "body" and f.name.id not in ("BP", "BPMC", "SOM", "AHG", target.body))
+    ]
+    if not members:
+        return False
+    meetings = primaries or [target]
+    used = False
+    if _OBSERVER.search(text) or _ATTEND.search(text):
+        if re.search(r"\b(?:will|would)\b", text):
+            return False
+        standing = "observer" if _OBSERVER.search(text) else "member"
+        if (
+            standing == "member"
+            and _ALSO_JOINED.search(text)
+            and not re.search(
+                r"\b(?:in attendance|delegations|representatives from|took part)\b", text, re.I
+            )
+        ):
+            standing = "unstated"
+        for f in members:
+            st = "unstated" if f.name.kind == "body" and standing == "member" else standing
+            if re.match(r"\s*members\b", text[f.end :], re.I) and standing == "member":
+                continue  # "Bali Process members Singapore" names a group
+            for m in meetings:
+                _add(m, f, st, s, "attendance-list", None)
+        used = True
+    for kind, pattern in _PRESENT:
+        pm = pattern.search(text)
+        if pm is None:
+            continue
+        if re.search(r"\b(?:will|would)\b", text[: pm.start()]):
+            break
+        subject = [f for f in members if f.end <= pm.start()]
+        after = [
+            f
+            for f in members
+            if f.start >= pm.start()
+            and re.search(
+                r"\bfrom\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}$", text[pm.start() : f.start], re.I
+            )
+        ]
+        chosen = (
+            after if re.search(r"from", pm.group(0) + text[pm.end() : pm.end() + 20]) else subject
+        )
+        if kind == "panellist":
+            chosen = subject
+        if not chosen and kind == "updated":
+            chosen = [
+                f
+                for f in members
+                if f.start >= pm.start() and re.search(r"\bfrom\b", text[pm.start() : f.start])
+            ]
+        if not chosen:
+            first_after = [f for f in members if f.start > pm.end()]
+            chosen = (
+                first_after[:1]
+                if re.search(r"update from|presentations? from|briefing from", pm.group(0), re.I)
+                else []
+            )
+        for f in chosen:
+            if (f.name.kind == "member" and f.name.member_kind != "state") or f.name.kind in (
+                "member",
+                "body",
+            ):
+                for m in [target] if target else meetings:
+                    _add(
+                        m,
+                        f,
+                        None,
+                        s,
+                        "contribution",
+                        Contribution(kind, _span(s, pm.start(), pm.end())),
+                    )
+        if chosen:
+            used = kind in ("panellist",) and False
+        break
+    return used
+
+
+def _add(
+    meeting: DMeeting,
+    f: Found,
+    standing: str | None,
+    s: Sentence,
+    rule: str,
+    contribution: Contribution | None,
+) -> None:
+    for p in meeting.participants:
+        if p.name.key == f.name.key:
+            if standing is not None and p.standing == "unstated":
+                p.standing = standing
+            if contribution is not None and all(
+                c.kind != contribution.kind for c in p.contributions
+            ):
+                p.contributions.append(contribution)
+            return
+    p = DParticipant(
+        name=f.name,
+        standing=standing or "unstated",
+        wording=f.text,
+        span=s.piece.span(f.start, f.end),
+        rule=rule,
+        confidence=0.9 if standing else 0.75,
+    )
+    if contribution is not None:
+        p.contributions.append(contribution)
+    meeting.participants.append(p)
+
+
+def _co_chairs(
+    s: Sentence, found: list[Found], target: DMeeting, primaries: list[DMeeting], resolver: Resolver
+) -> None:
+    text = s.text
+    m = re.search(r"\bco-?chair(?:s|ed|ing)?\b|\bCo-Chairs\b", text, re.I)
+    if m is None or re.search(r"\b(?:will|would)\s+co-?chair", text, re.I):
+        return
+    states = [f for f in found if f.name.kind == "member" and f.name.member_kind == "state"]
+    by = re.search(r"\bco-?chaired\s+by\b", text, re.I)
+    if by is not None:
+        before = text[: by.start()].rstrip()
+        if before.endswith("(") or re.search(r"\((?:[^()]*)$", before):
+            return  # "(co-chaired by Malaysia and New Zealand)": a body's co-chairs
+        chosen = [f for f in states if f.start > by.end()]
+    elif re.search(r"\bCo-Chairs?\s+of\s+(?:the\s+)?(?!Bali Process)", text) and not re.search(
+        r"\bco-?chaired\b", text, re.I
+    ):
+        return
+    elif re.search(
+        r"\bCo-Chairs?,\s*(?:the\s+)?$", text[: (states[0].start if states else 0)]
+    ) or re.search(r"Co-Chairs,\s", text):
+        chosen = [f for f in states if f.start > m.start()]
+    else:
+        chosen = (
+            [f for f in states if f.end <= m.start()]
+            if re.search(r"co-?chaired|led the meeting|as Co-Chairs", text, re.I)
+            else []
+        )
+    targets = primaries or [target]
+    if not chosen:
+        if re.match(
+            r"\s*(?:On|Between|From|In)?\b.*?\bthe Co-Chairs of the Bali Process\b", text
+        ) and _HELD.search(text):
+            bp = None
+            try:
+                bp = resolver.dataset.bodies.get("BP")
+            except Exception:  # noqa: BLE001 - a dataset without the Bali Process body
+                bp = None
+            if bp is not None and bp.co_chairs:
+                for meeting in targets:
+                    if not meeting.co_chairs:
+                        for cc in bp.co_chairs:
+                            name = resolver.by_key.get(("member", cc.member))
+                            if name is not None:
+                                meeting.co_chairs.append((name, s.piece.span(m.start(), m.end())))
+                        meeting.co_chairs_inferred = (
+                            "the statement says 'the Co-Chairs' (of the Bali Process) without "
+                            "naming them; the dataset records who co-chairs the Bali Process"
+                        )
+        return
+    for meeting in targets:
+        if meeting.co_chairs and meeting.co_chairs_inferred is None:
+            continue
+        meeting.co_chairs = []
+        meeting.co_chairs_inferred = None
+        for f in chosen:
+            if all(c[0].key != f.name.key for c in meeting.co_chairs):
+                meeting.co_chairs.append((f.name, s.piece.span(f.start, f.end)))
+
+
+def _purpose(
+    s: Sentence, target: DMeeting, sents: list[Sentence], idx: int, reading: Reading
+) -> bool:
+    m = _PURPOSE.search(s.text)
+    if m is not None:
+        rest = s.text[m.end() :].rstrip(" .:")
+        if rest:
+            target.purposes.append((rest, s.piece.span(m.end(), m.end() + len(rest))))
+        else:
+            for nxt in sents[idx + 1 :]:
+                if nxt.kind != "bullet" or nxt.lead != s.text:
+                    break
+                t = nxt.text.rstrip(" .;")
+                target.purposes.append((t, nxt.piece.span(0, len(t))))
+                nxt.lead = "\x00purpose"
+        return True
+    m2 = _PURPOSE_TO.search(s.text)
+    if m2 is not None and s.index < 6:
+        rest = s.text[m2.end() :].rstrip(" .")
+        target.purposes.append((rest, s.piece.span(m2.end(), m2.end() + len(rest))))
+        return True
+    if s.lead == "\x00purpose":
+        return True
+    if s.kind == "bullet" and "agenda" in s.lead.lower():
+        t = s.text.rstrip(" .;")
+        target.agenda.append((t, s.piece.span(0, len(t))))
+        return True
+    return False
+
+
+def _actors(head: str, found: list[Found], head_end: int) -> list[str]:
+    refs = [
+        f"{f.name.kind}:{f.name.id}"
+        for f in found
+        if f.end <= head_end and f.name.kind in ("member", "body")
+    ]
+    if refs:
+        return list(dict.fromkeys(refs))
+    for pattern, group in _GROUPS:
+        if pattern.match(head.strip()):
+            return [group]
+    return []
+
+
+def _outcome(
+    s: Sentence,
+    found: list[Found],
+    target: DMeeting,
+    reading: Reading,
+    resolver: Resolver,
+    dates: list[DateMatch],
+    pairs: list[tuple[Mention, DMeeting]],
+) -> None:
+    text = s.text
+    if len(text) < 15 or s.kind == "heading" or not narrative_sentence(s):
+        return
+    best = None
+    for pattern, schema, enum in _VERBS:
+        m = pattern.search(text)
+        if m is not None and (best is None or m.start() < best[0].start()):
+            best = (m, schema, enum)
+    if best is None:
+        return
+    m, schema, enum = best
+    head = text[: m.start()]
+    if len(head) > 200:
+        return
+    actors = _actors(head, found, m.start())
+    inferred = None
+    if not actors:
+        if re.search(r"\b(?:would|will) be\b|\bwas\b|\bwere\b", text[: m.end() + 10]) or s.lead:
+            actors = ["group:members"]
+            inferred = "no actor is named; the statement reports the meeting's decision"
+        else:
+            return
+    objects: list[str] = []
+    for f in found:
+        if f.start >= m.end() and f.name.kind in ("member", "body", "document"):
+            objects.append(f"{f.name.kind}:{f.name.id}")
+    for mention, meeting in pairs:
+        if mention.start >= m.end():
+            objects.append(f"meeting:{meeting.key}")
+    outcome = DOutcome(
+        text=text,
+        span=s.piece.span(),
+        verb=schema,
+        verb_enum=enum,
+        actors=actors,
+        objects=list(dict.fromkeys(o for o in objects if o not in actors)),
+        actors_inferred=inferred,
+        confidence=0.85 if inferred is None else 0.6,
+        rule=f"verb:{schema}",
+    )
+    fm = _FUTURE.search(text)
+    if fm is not None and not re.search(r"\b(?:was|were) (?:convened|held)\b", text):
+        word = fm.group(0).lower()
+        kind = (
+            "deferral"
+            if "defer" in word
+            else "tasking"
+            if word in ("tasked", "requested that")
+            else "recommendation"
+            if word.startswith("recommend")
+            else "plan"
+            if word.startswith("plan") or "working to" in word or "submitted" in word
+            else "undertaking"
+        )
+        action = text[fm.end() :].strip(" .;") or text
+        commitment = DCommitment(
+            kind=kind, actors=actors, action=action, span=s.piece.span(), rule=f"future:{word}"
+        )
+        for d in dates:
+            if d.start >= fm.start():
+                commitment.due_text, commitment.due_date = d.text, d.first
+                commitment.due_span = s.piece.span(d.start, d.end)
+                break
+        for mention, meeting in pairs:
+            if mention.start >= fm.start() and re.search(
+                r"\b(?:at|ahead of|before|to|by)\s+(?:the\s+)?$", text[: mention.start]
+            ):
+                commitment.due_meeting = meeting.key
+                commitment.due_text = commitment.due_text or mention.text
+                commitment.due_span = commitment.due_span or mention.span()
+                break
+        outcome.commitment = commitment
+    target.outcomes.append(outcome)
+
+
+_QUOTED = re.compile(r"[‘'\"“]([A-Z][^’'\"”]{3,80})[’'\"”]")
+_TITLE = re.compile(
+    r"(?:[A-Z][\w’'-]*|of|on|for|the|and|to|in)(?:\s+(?:[A-Z][\w’'-]*|of|on|for|the|and|to|in|\d{4}(?:-\d{2,4})?))*"
+)
+
+
+def _documents(sents: list[Sentence], reading: Reading, resolver: Resolver) -> None:
+    """Documents named by a title with a document head noun that the dataset does not know."""
+    for s in sents:
+        for m in _TITLE.finditer(s.text):
+            title = m.group(0).strip()
+            words = title.split()
+            while words and words[0].lower() in ("the", "of", "on", "for", "and", "to", "in", "a"):
+                words = words[1:]
+            while words and words[-1].lower() in ("the", "of", "on", "for", "and", "to", "in"):
+                words = words[:-1]
+            title = " ".join(words)
+            if len(words) < 2 or not _DOC_HEAD.search(title):
+                continue
+            if resolver.names.get(fold(title)) is not None:
+                continue
+            head = _DOC_HEAD.findall(title)[-1].lower()
+            kind = {
+                "strategy": "strategy",
+                "declaration": "declaration",
+                "plan": "work-plan",
+                "action plan": "work-plan",
+                "report": "report",
+                "guide": "guide",
+                "guides": "guide",
+                "compendium": "compendium",
+                "recommendations": "recommendations",
+                "statement": "statement",
+                "note": "concept-note",
+                "module": "training-module",
+                "compact": "compact",
+                "paper": "paper",
+                "terms of reference": "paper",
+            }.get(head, "paper")
+            start = s.text.find(title, m.start())
+            reading.new_documents.setdefault(
+                fold(title), (title, s.piece.span(start, start + len(title)), kind)
+            )

@@ -1,0 +1,135 @@
+"""The statement reader: properties, date and list forms, page headers, drafts that load."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import baliprocess as bp
+from baliprocess._reader._dates import find_dates
+from baliprocess._reader._text import sentences
+from baliprocess._reader.cli import run
+
+SOURCES = ("ahg-som-4", "ahg-som-12", "ahg-som-15", "wg-tip-6", "wg-tip-7")
+
+
+def _spans_exact(text: str) -> None:
+    draft = bp.read_statement(text)
+    for span in draft.spans():
+        assert text[span.start : span.end] == span.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_and_spans_index_the_text(text: str) -> None:
+    _spans_exact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\x00\x01\xff" * 50, "Meeting " * 3000, "In attendance were , , and .", "\r\n" * 40],
+)
+def test_odd_input(text: str) -> None:
+    _spans_exact(text)
+
+
+def test_same_text_same_draft() -> None:
+    text = bp.sources.get("ahg-som-15").text
+    assert bp.read_statement(text) == bp.read_statement(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "precision"),
+    [
+        ("Between 20-21 October 2020, x", "2020-10-20", "2020-10-21", "day"),
+        ("between 24-25 August 2017", "2017-08-24", "2017-08-25", "day"),
+        ("On 21 and 23 September 2021", "2021-09-21", "2021-09-23", "day"),
+        ("From 14 to 16 November 2011", "2011-11-14", "2011-11-16", "day"),
+        ("on 9 March 2011", "2011-03-09", "2011-03-09", "day"),
+        ("10 November, 2020", "2020-11-10", "2020-11-10", "day"),
+        ("Paris, February 21, 2022 -", "2022-02-21", "2022-02-21", "day"),
+        ("held in April 2009", "2009-04-01", "2009-04-30", "month"),
+        ("workshops in 2021", "2021-01-01", "2021-12-31", "year"),
+        ("30 November - 2 December 2015", "2015-11-30", "2015-12-02", "day"),
+    ],
+)
+def test_date_forms(text: str, first: str, last: str, precision: str) -> None:
+    (date,) = find_dates(text)
+    assert (date.first.isoformat(), date.last.isoformat(), date.precision) == (
+        first,
+        last,
+        precision,
+    )
+    assert text[date.start : date.end] == date.text
+
+
+def test_two_days_named_are_two_days() -> None:
+    (date,) = find_dates("On 21 and 23 September 2021")
+    assert date.days == (datetime.date(2021, 9, 21), datetime.date(2021, 9, 23))
+
+
+def test_page_header_join_keeps_the_whole_range() -> None:
+    header = "The Bali Process\n\n"
+    text = header + "Members discussed the plan and thanked members for their\n\n" + header
+    text += "contributions and support.\n"
+    joined = [s for s in sentences(text) if s.text.startswith("Members")]
+    assert (
+        joined[0].text
+        == "Members discussed the plan and thanked members for their contributions and support."
+    )
+    start, end = joined[0].piece.span()
+    assert text[start:end].startswith("Members")
+    assert text[start:end].endswith("support.")
+
+
+def test_list_forms() -> None:
+    text = (
+        "On 3 May 2019, the Co-Chairs hosted the Ninth Meeting of the Ad Hoc Group Senior "
+        "Officials in Bangkok, Thailand.\n"
+        "In attendance were representatives from Fiji, India and Nepal as well as "
+        "representatives from UNHCR and the IOM. Observers included Canada and the ILO.\n"
+        "The meeting was attended by 40 participants.\n"
+    )
+    draft = bp.read_statement(text)
+    meeting = draft.meetings[0]
+    assert meeting.number == 9
+    assert meeting.start == datetime.date(2019, 5, 3)
+    assert meeting.location is not None
+    assert meeting.location.city == "Bangkok"
+    standing = {p.name.id: p.standing for p in draft.participants[meeting.id]}
+    assert standing["FJI"] == standing["NPL"] == standing["UNHCR"] == "member"
+    assert standing["CAN"] == standing["ILO"] == "observer"
+    assert [c.count for c in meeting.participants] == [40]
+    assert "NPL" in {m.id for m in draft.members}  # a state from the ISO list
+
+
+@pytest.mark.parametrize("source_id", SOURCES)
+def test_bundled_statement_draft_loads(source_id: str, tmp_path: Path) -> None:
+    text = bp.sources.get(source_id).text
+    draft = bp.read_statement(text, source_id=source_id)
+    assert draft.meetings
+    draft.to_files(tmp_path)
+    dataset = bp.load(tmp_path, bundled=False)
+    assert len(dataset.meetings) == len(draft.meetings)
+    assert dataset.sources.get(source_id).text == text
+
+
+def test_import_does_not_import_the_reader() -> None:
+    code = "import sys, baliprocess; print(any(m.startswith('baliprocess._reader') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_cli_review_table(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text(bp.sources.get("ahg-som-12").text, encoding="utf-8")
+    out = io.StringIO()
+    assert run(str(path), stdout=out) == 0
+    assert "meeting ahg-som-12" in out.getvalue()
