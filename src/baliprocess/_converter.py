@@ -100,7 +100,27 @@ def _make_converter() -> cattrs.Converter:
         _is_homogenous_tuple,
         lambda kind, c: _list_unstructurer(get_args(kind)[0], c),
     )
+    _omit_new_optional_fields(conv)
     return conv
+
+
+_OMITTED_WHEN_NONE = {"sources.Source": ("publisher", "url")}
+"""Optional fields not yet in the bundled files: written only when they hold a value, so that
+the bundled record still writes back byte for byte. To be dropped when the curation fills
+them (see ``_source_links.py``)."""
+
+
+def _omit_new_optional_fields(conv: cattrs.Converter) -> None:
+    import importlib
+
+    from cattrs.gen import make_dict_unstructure_fn, override
+
+    for path, names in _OMITTED_WHEN_NONE.items():
+        module, _, name = path.rpartition(".")
+        cls = getattr(importlib.import_module(f"baliprocess.models.{module}"), name)
+        overrides = {field: override(omit_if_default=True) for field in names}
+        hook = make_dict_unstructure_fn(cls, conv, **overrides)  # type: ignore[arg-type]
+        conv.register_unstructure_hook(cls, hook)
 
 
 def _list_unstructurer(item: Any, conv: cattrs.Converter) -> Callable[[Any], list[Any]]:
