@@ -15,9 +15,7 @@ DATA = Path(baliprocess.__file__).parent / "data"
 
 
 def test_python_m_prints_the_meetings_table() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "baliprocess"], capture_output=True, text=True, check=True
-    )
+    result = _run()  # piped, no COLUMNS: nothing is clipped
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["id", "when", "where"]
     assert any(line.startswith("ahg-som-15 ") and "virtual" in line for line in lines)
@@ -86,3 +84,122 @@ def test_meetings_of_a_bad_folder_print_its_problems(
 ) -> None:
     assert main(["meetings", "--data", str(tmp_path)]) == 1
     assert "no data files" in capsys.readouterr().err
+
+
+# -- the full command line, as a user runs it ---------------------------------------------------
+
+
+def _run(*args: str, columns: int | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = dict(os.environ)
+    env.pop("COLUMNS", None)
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
+    return subprocess.run(
+        [sys.executable, "-m", "baliprocess", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    for _ in range(3):
+        result = subprocess.run(
+            f'"{sys.executable}" -m baliprocess | head -1',
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.stdout.split()[:2] == ["id", "when"]
+        assert "Traceback" not in result.stderr
+        assert "BrokenPipeError" not in result.stderr
+
+
+def test_tables_fit_the_terminal_width() -> None:
+    result = _run("meetings", columns=60)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines), max(lines, key=len)
+    assert any(line.startswith("ahg-som-15") for line in lines)
+    plain = _run("meetings").stdout.splitlines()  # piped: nothing clipped
+    assert any("Fifteenth Meeting of the Ad Hoc Group Senior Officials" in line for line in plain)
+
+
+def test_every_kind_has_a_list_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from baliprocess._registry import KINDS
+
+    for name in KINDS:
+        assert main([name]) == 0
+        out = capsys.readouterr().out
+        assert out.splitlines()[-1] == f"{len(getattr(baliprocess, name))} {name}"
+
+
+def test_filters_as_options_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    args = ["meetings", "--year", "2020", "--body", "AHG", "--attended-by", "India"]
+    assert main([*args, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == ["ahg-som-15"]
+    assert (
+        main(["meetings", "--contributed", "presented", "--virtual", "true", "--format", "csv"])
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines()[0].startswith("id,title,kind")
+    assert main(["commitments", "--actor", "Australia"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "3 commitments"
+    assert main(["members", "--status", "member"]) == 0
+    assert "ILO" in capsys.readouterr().out
+
+
+def test_show_any_record_with_its_quote_and_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "ahg-som-15/o1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Outcome ahg-som-15/o1: Members agreed")
+    assert "quote: \u201cMembers agreed" in out
+    assert "https://baliprocess.net/event/15th-ad-hoc-senior-officials-meeting/" in out
+    assert main(["show", "meeting:ahg-som-15", "--format", "json"]) == 0
+    assert '"id": "ahg-som-15"' in capsys.readouterr().out
+    # ahg-som-15 is both a meeting and a source: say which.
+    assert main(["show", "ahg-som-15"]) == 2
+    assert "source:ahg-som-15, meeting:ahg-som-15" in capsys.readouterr().err
+
+
+def test_search_across_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "biometrics"]) == 0
+    out = capsys.readouterr().out
+    kinds = {line.split()[0] for line in out.splitlines()[2:] if line.strip() and " " in line}
+    assert {"commitment", "outcome"} <= kinds
+
+
+def test_export_from_the_command_line(tmp_path: Path) -> None:
+    result = _run("export", str(tmp_path / "out"), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "meetings_attendance.csv").exists()
+
+
+def test_errors_follow_one_convention(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing")
+    for args, status in [
+        (("meetings", "--colour", "blue"), 2),
+        (("meetings", "--year", "soon"), 2),
+        (("meetings", "--role", "chef"), 2),
+        (("check", missing), 2),
+        (("meetings", "--data", missing), 2),
+        (("show", "no-such-record"), 1),
+        (("check", str(tmp_path)), 1),
+    ]:
+        result = _run(*args)
+        assert result.returncode == status, (args, result.stderr)
+        assert result.stdout == ""
+        assert result.stderr.strip()
+        assert "Traceback" not in result.stderr
+
+
+def test_version() -> None:
+    result = _run("--version")
+    assert result.stdout.strip() == f"baliprocess {baliprocess.__version__}"

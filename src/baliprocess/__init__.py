@@ -8,8 +8,11 @@ datetime.date(2020, 10, 20)
 
 The collections (``meetings``, ``members``, ``commitments``, ``bodies``, ``documents``,
 ``sources``) are those of the bundled record, read on first use, once. ``load(path)`` builds a
-dataset from a folder of your own data files. Importing this package reads no data file and
-imports nothing heavy: everything below is resolved on first access (PEP 562).
+dataset from a folder of your own data files. ``tables()``, ``attendance_matrix()`` and
+``export(folder, format=...)`` give the bundled record as DataFrames and files; ``cite(record)``
+cites one fact with ``data_version``, the version of the bundled data. Importing this package
+reads no data file and imports nothing heavy: everything below is resolved on first access
+(PEP 562).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._citation import Citation
     from ._reader import Draft, read_statement
     from .collections import (
         BodyCollection,
@@ -48,6 +52,12 @@ if TYPE_CHECKING:
     followups: FollowUpCollection
     sources: SourceCollection
     __version__: str
+    data_version: str
+
+    def tables() -> dict[str, Any]: ...
+    def attendance_matrix() -> Any: ...
+    def export(path: Any, format: str = "csv") -> list[str]: ...
+    def cite(record: Any, field: str | None = None) -> Citation: ...
 
     def timeline(x: object) -> tuple[Any, ...]: ...
 
@@ -62,17 +72,25 @@ __all__ = [
     "Problem",
     "UnknownIdError",
     "__version__",
+    "attendance_matrix",
     "bodies",
+    "cite",
     "commitments",
+    "data_version",
     "documents",
+    "export",
     "followups",
     "load",
     "meetings",
     "members",
     "read_statement",
     "sources",
+    "tables",
     "timeline",
 ]
+
+_OF_THE_BUNDLED = ("tables", "attendance_matrix", "export")
+"""Dataset methods offered as functions of the bundled record (``bp.tables()``)."""
 
 
 def __getattr__(name: str) -> Any:
@@ -100,6 +118,14 @@ def __getattr__(name: str) -> Any:
         from . import dataset
 
         return getattr(dataset, name)
+    if name in _OF_THE_BUNDLED:
+        from .dataset import bundled
+
+        return getattr(bundled(), name)
+    if name in ("cite", "data_version"):
+        from . import _citation
+
+        return getattr(_citation, name)
     if name in ("read_statement", "Draft"):
         from . import _reader
 

@@ -234,7 +234,7 @@ class Collection(Generic[T]):
         return self._records[index]
 
     def __repr__(self) -> str:
-        ids = [_id_of(r) for r in self._records[:5]]
+        ids = [_id_of(r) for r in self._records[:5]]  # short: ids only
         more = ", ..." if len(self._records) > 5 else ""
         return f"<{type(self).__name__} of {len(self)} {self._kind}s: {', '.join(ids)}{more}>"
 
@@ -249,6 +249,45 @@ class Collection(Generic[T]):
     def all(self) -> tuple[T, ...]:
         """The records as a tuple, in collection order."""
         return self._records
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain, JSON-ready dict per record, in collection order (no pandas needed).
+
+        The keys are the columns of this kind's table (see :meth:`to_pandas`): ISO dates,
+        vocabulary values, ids of what a field refers to, ``None`` where nothing is stated.
+        The nested rows (attendance, outcomes, ...) are tables of their own:
+        ``dataset.to_records()``.
+        """
+        from ._tables import rows
+
+        return rows(self._table(), self._records)
+
+    def to_pandas(self) -> Any:
+        """This collection as a pandas DataFrame, one row per record, typed.
+
+        Dates are ``datetime64`` with a ``<date>_precision`` column beside each, vocabularies
+        are categoricals, ids of what a field refers to are ``<field>_id`` columns, and what a
+        statement does not give is ``NA``. The nested rows (attendance, outcomes, ...) are
+        tables of their own: ``baliprocess.tables()``.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'baliprocess[pandas]'``).
+        """
+        from ._tables import to_pandas
+
+        return to_pandas(self._table(), self.to_records())
+
+    def _table(self) -> Any:
+        from ._registry import BY_TARGET
+        from ._tables import table_specs
+
+        return table_specs()[BY_TARGET[self._kind].name]
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table of the collection, with its count (for notebooks)."""
+        from ._display import collection_html
+
+        return collection_html(self)
 
     def ids(self) -> tuple[str, ...]:
         """The records' ids, in collection order."""

@@ -169,6 +169,72 @@ class Dataset:
 
         write_folder(self, path, anchors=anchors)
 
+    def export(self, path: str | os.PathLike[str], format: str = "csv") -> list[str]:
+        """Export this dataset to folder ``path`` (created if needed); the files written.
+
+        ``format`` is ``csv`` (one file per table), ``datapackage`` (the CSV files and a
+        Frictionless ``datapackage.json`` describing them), ``json`` (the data-file format, as
+        :meth:`write`) or ``parquet`` (one file per table; needs pyarrow).
+
+        Raises:
+            ValueError: an unknown format.
+            ImportError: ``parquet`` without pyarrow and pandas installed.
+            OSError: a file cannot be written.
+        """
+        from ._export import export
+
+        return export(self, path, format)
+
+    def to_records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every tidy table of the dataset as plain, JSON-ready rows, by table name.
+
+        The tables are those of :meth:`tables`; no pandas is needed.
+        """
+        from ._tables import dataset_rows
+
+        return dataset_rows(self)
+
+    def tables(self) -> dict[str, Any]:
+        """Every tidy table of the dataset as a typed pandas DataFrame, by table name.
+
+        One table per kind of record (``meetings``, ``members``, ...) and one per tuple of
+        nested rows (``meetings_attendance``, ``outcomes``, ``members_status``,
+        ``commitments_actors``, ...), keyed by their holder's id (``meeting_id``) and their
+        place in it (``attendance_index``). See the how-to guide "Tables and DataFrames".
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'baliprocess[pandas]'``).
+        """
+        from ._tables import require_pandas, table_specs, to_pandas
+
+        require_pandas()
+        records = self.to_records()
+        return {name: to_pandas(spec, records[name]) for name, spec in table_specs().items()}
+
+    def attendance_matrix(self) -> Any:
+        """Members by meetings, as a pandas DataFrame of strings.
+
+        Rows are the members recorded at any meeting (in the members' order), columns every
+        meeting in date order. A cell holds every standing and contribution the statements
+        give the member at that meeting, joined by ``"; "`` (``"co-chair; member"``), and is
+        empty where the member is not recorded there.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'baliprocess[pandas]'``).
+        """
+        from ._tables import attendance_cells, require_pandas
+
+        pd = require_pandas()
+        cells = attendance_cells(self.meetings)
+        members = [m for m in self.members.ids() if m in cells]
+        meetings = list(self.meetings.ids())
+        return pd.DataFrame(
+            [[cells[m].get(meeting, "") for meeting in meetings] for m in members],
+            index=pd.Index(members, name="member_id"),
+            columns=pd.Index(meetings, name="meeting_id"),
+            dtype="string",
+        )
+
     # -- lookups the records use -------------------------------------------------------------
 
     def timeline(self, x: object) -> tuple[TimelineEntry, ...]:

@@ -56,17 +56,114 @@ def field(
 
 
 _T = TypeVar("_T")
-_REPR_FIELDS: dict[type, tuple[str, ...]] = {}
+_REPR_PLANS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _repr_plan(cls: type) -> tuple[tuple[str, str], ...]:
+    """``(field, shape)`` of the fields a short repr shows, found once per class.
+
+    Shapes: ``value``, ``date``, ``vocabulary``, ``record``, ``records`` (a tuple of records,
+    shown as a count), ``values`` (a tuple of plain values). A record with an ``id`` among
+    several fields shows its id, its name or title, its ``kind``, its dates and the counts of
+    its nested rows; a small record (a span, a row) shows every field.
+    """
+    plan = _REPR_PLANS.get(cls)
+    if plan is not None:
+        return plan
+    import datetime
+    import enum
+    import typing
+
+    attrs.resolve_types(cls)
+    fields = [f for f in attrs.fields(cls) if f.repr and f.init]
+    shaped: list[tuple[str, str]] = []
+    for f in fields:
+        kind, args = f.type, typing.get_args(f.type)
+        if args and type(None) in args:
+            (kind,) = [a for a in args if a is not type(None)]
+            args = typing.get_args(kind)
+        many = typing.get_origin(kind) is tuple
+        item = args[0] if many else kind
+        if many:
+            shape = "records" if attrs.has(item) else "values"
+        elif attrs.has(item):
+            shape = "record"
+        elif isinstance(item, type) and issubclass(item, enum.Enum):
+            shape = "vocabulary"
+        elif item is datetime.date:
+            shape = "date"
+        else:
+            shape = "value"
+        shaped.append((f.name, shape))
+    names = [name for name, _ in shaped]
+    if "id" in names and len(names) > 3:
+        plain_text = {f.name for f in fields if f.type is str and REFERS_TO not in f.metadata}
+        first_text = next((n for n, s in shaped if n in plain_text and n != "id"), None)
+        shaped = [
+            (n, s) for n, s in shaped if n in ("id", first_text, "kind") or s in ("date", "records")
+        ]
+    plan = _REPR_PLANS[cls] = tuple(shaped)
+    return plan
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _short(value: Any, shape: str) -> str:
+    if shape == "date":
+        return str(value)
+    if shape == "vocabulary":
+        return repr(value.value)
+    if isinstance(value, str):
+        return repr(_clip(value))
+    return repr(value)
 
 
 def _record_repr(self: Any) -> str:
-    """``Member(id='AUS', ...)``: the repr attrs would write, from one shared function."""
-    cls = type(self)
-    names = _REPR_FIELDS.get(cls)
-    if names is None:
-        names = _REPR_FIELDS[cls] = tuple(a.name for a in attrs.fields(cls) if a.repr)
-    values = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
-    return f"{cls.__qualname__}({values})"
+    """``Meeting(id='ahg-som-15', title=..., start=2020-10-20, 29 attendance, 13 outcomes)``.
+
+    One shared function for every record class, derived from its fields: a record with an id
+    shows its id, name or title, kind and dates, and counts its nested rows; a small record (a
+    span, an attendance row) shows every field. Dates are ISO, vocabularies their values.
+    """
+    parts = []
+    for name, shape in _repr_plan(type(self)):
+        value = getattr(self, name)
+        if shape == "records":
+            if value:
+                parts.append(f"{len(value)} {name.replace('_', ' ')}")
+        elif value is None and shape in ("date", "record"):
+            continue
+        else:
+            parts.append(f"{name}={_short(value, shape)}")
+    return f"{type(self).__qualname__}({', '.join(parts)})"
+
+
+def _record_str(self: Any) -> str:
+    """A one-line description: ``Meeting ahg-som-15: Fifteenth Meeting ... (2020-10-20..21)``."""
+    plan = _repr_plan(type(self))
+    names = dict(plan)
+    dates = [str(getattr(self, n)) for n, s in plan if s == "date" and getattr(self, n)]
+    when = f" ({'..'.join(dict.fromkeys(dates))})" if dates else ""
+    if "id" in names and len(plan) > 2:
+        label = next((getattr(self, n) for n, s in plan if s == "value" and n != "id"), None)
+        text = f"{type(self).__name__} {self.id}" + (f": {_clip(label, 80)}" if label else "")
+        return text + when
+    parts = []
+    for name, shape in plan:
+        value = getattr(self, name)
+        if value is None or shape in ("records", "record", "date") or value == ():
+            continue
+        shown = value.value if shape == "vocabulary" else value
+        parts.append(f"{name}={_clip(str(shown), 40)}")
+    return f"{type(self).__name__}: {', '.join(parts)}{when}"
+
+
+def _record_html(self: Any) -> str:
+    from .._display import record_html
+
+    return record_html(self)
 
 
 _BUNDLED = "baliprocess:bundled"
@@ -74,13 +171,17 @@ _BUNDLED = "baliprocess:bundled"
 
 
 def record_class(cls: type[_T]) -> type[_T]:
-    """Finish a record class: one shared attrs-style repr, and pickling without the dataset link.
+    """Finish a record class: one shared short repr, a one-line ``str``, an HTML display for
+    notebooks (``_repr_html_``), and pickling without the dataset link.
 
     attrs compiles a repr per class, a large part of the cost of defining one. The link to the
     owning dataset is not data: a pickled or deep-copied record of the bundled dataset comes back
     linked to it; one of a user's dataset comes back detached.
     """
     cls.__repr__ = _record_repr  # type: ignore[method-assign]
+    if "__str__" not in cls.__dict__:
+        cls.__str__ = _record_str  # type: ignore[method-assign]
+    cls._repr_html_ = _record_html  # type: ignore[attr-defined]
     attrs_getstate = cls.__getstate__  # type: ignore[attr-defined]
     attrs_setstate = cls.__setstate__  # type: ignore[attr-defined]
     if not issubclass(cls, Linked):

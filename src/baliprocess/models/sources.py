@@ -23,5 +23,9 @@ class Source:
     format: SourceFormat
     path: str
     meetings: tuple[str, ...] = field(refers_to="meeting")
+    publisher: str | None = field(default=None, inferable=False)
+    """Who published the statement, where known."""
+    url: str | None = field(default=None, inferable=False)
+    """The official page of the statement or its meeting, where one is known."""
     text: str = attrs.field(default="", init=False, repr=False, eq=False, hash=False)
     """The statement's full text, read from ``path`` when the data is loaded (not in the JSON)."""
