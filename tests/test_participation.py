@@ -225,3 +225,20 @@ def test_files_of_the_first_format_still_load_and_write_back_as_today(tmp_path: 
     assert written["format"] == "baliprocess/2"
     again = bp.load(tmp_path / "new", bundled=False)
     assert again.meetings.get("tg-1") == meeting
+
+
+def test_a_real_country_no_statement_names_is_said_to_be_one() -> None:
+    with pytest.raises(bp.UnknownIdError) as caught:
+        bp.members.lookup("China")
+    message = str(caught.value)
+    assert "China (CHN)" in message
+    assert "no statement of the record names" in message
+    assert caught.value.suggestions == ()  # not "did you mean 'Canada'?"
+    assert "Canada" not in message
+    # A state of the record is found by any of its ISO names.
+    assert bp.members.lookup("Viet Nam").id == "VNM"
+    assert bp.members.lookup("Burma").id == "MMR"
+    # Not a member of a filtered selection: still a lookup miss, not a country message.
+    with pytest.raises(bp.UnknownIdError) as caught:
+        bp.members.filter(kind="international-organisation").lookup("Viet Nam")
+    assert "filtered selection" in str(caught.value)

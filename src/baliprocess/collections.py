@@ -355,6 +355,10 @@ class _NamedCollection(Collection[T]):
             return self._all._records[position]
         if self._positions is not None and self._all._position_of(name) is not None:  # type: ignore[attr-defined]
             raise UnknownIdError(self._kind, name, detail="is not in this filtered selection")
+        return self._not_found(name)
+
+    def _not_found(self, name: str) -> T:
+        """What a lookup that matched nothing does: raise, naming the closest matches."""
         raise UnknownIdError(self._kind, name, self._closest(name))
 
     def _names(self) -> tuple[dict[str, int], dict[str, str]]:
@@ -452,9 +456,36 @@ class _NamedCollection(Collection[T]):
 
 
 class MemberCollection(_NamedCollection["Member"]):
-    """States and organisations: ``get`` by id, ``lookup`` by any name, ``search`` fuzzily."""
+    """States and organisations: ``get`` by id, ``lookup`` by any name, ``search`` fuzzily.
+
+    ``lookup`` also knows every country of ISO 3166-1 by its names ("Viet Nam", "Burma"): a
+    state of the record is found by any of them, and a real country that no statement of the
+    record names is reported as such, not as a typo of another country.
+    """
 
     __slots__ = ()
+
+    def _not_found(self, name: str) -> Member:
+        from ._countries import lookup as country
+
+        found = country(name)
+        if found is None:
+            return super()._not_found(name)
+        code, country_name = found
+        if code in self._by_id:
+            if self._positions is None or self._by_id[code] in self._held():
+                member = self._all._records[self._by_id[code]]
+                if member.kind.value == "state":
+                    return member
+            raise UnknownIdError(self._kind, name, detail="is not in this filtered selection")
+        raise UnknownIdError(
+            self._kind,
+            name,
+            detail=(
+                f"is not in the record: {country_name} ({code}) is a country that no statement "
+                "of the record names"
+            ),
+        )
 
     def filter(
         self,
