@@ -17,7 +17,7 @@ DATA = Path(baliprocess.__file__).parent / "data"
 def test_python_m_prints_the_meetings_table() -> None:
     result = _run()  # piped, no COLUMNS: nothing is clipped
     lines = result.stdout.splitlines()
-    assert lines[0].split()[:3] == ["id", "when", "where"]
+    assert lines[0].split()[:4] == ["id", "when", "state", "where"]
     assert any(line.startswith("ahg-som-15 ") and "virtual" in line for line in lines)
     assert any(line.startswith("ahg-som-12 ") and "Kuala Lumpur, MYS" in line for line in lines)
     assert lines[-1] == f"{len(baliprocess.meetings)} meetings"
@@ -203,3 +203,24 @@ def test_errors_follow_one_convention(tmp_path: Path) -> None:
 def test_version() -> None:
     result = _run("--version")
     assert result.stdout.strip() == f"baliprocess {baliprocess.__version__}"
+
+
+def test_commitments_table_shows_status_and_evidence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["commitments", "--status", "deferred"]) == 0
+    out = capsys.readouterr().out
+    assert "ahg-som-15/tfpp-simulation-exercise" in out
+    assert "deferred" in out
+    assert "would be deferred until international travel restrictions eased" in out
+    assert main(["commitments", "--actor", "Australia", "--format", "json"]) == 0
+    assert "ahg-som-12/teg-rr-co-chairs" in capsys.readouterr().out
+    assert main(["commitments", "--status", "finished"]) == 2
+
+
+def test_meetings_table_shows_state_and_participants(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["meetings", "--state", "deferred"]) == 0
+    out = capsys.readouterr().out
+    assert "tfpp-simulation-exercise" in out
+    header = out.splitlines()[0].split()
+    assert {"state", "participants"} <= set(header)
+    assert main(["meetings", "--attended-by", "RSO"]) == 0
+    assert "wg-tip-webinar-2021" in capsys.readouterr().out

@@ -129,13 +129,15 @@ def render_table(
 
 
 def _meeting_row(m: Meeting) -> dict[str, str]:
-    attendees = len({row.member for row in m.attendance})
+    # Every participant, whatever its standing (members and bodies): not "0" where the
+    # statements do not give the attendance.
+    taking_part = len(m.attendance) + len(m.bodies_present)
     return {
         "id": m.id,
         "when": _when(m),
+        "state": m.state.value,
         "where": _where(m),
-        # Not "0" where the statements do not give the attendance.
-        "attendees": str(attendees) if attendees else "-",
+        "participants": str(taking_part) if taking_part else "-",
         "outcomes": str(len(m.outcomes)) if m.outcomes else "-",
         "title": m.title,
     }
