@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ import baliprocess as bp
 from baliprocess._registry import FORMAT, KINDS
 from baliprocess.dataset import bundled
 from baliprocess.models import Ref, Span
-from baliprocess.models._base import REFERS_TO
+from baliprocess.models._base import REFERS_TO, type_shape
 from strategies import STRATEGIES
 
 
@@ -47,13 +46,8 @@ def test_every_kind_has_a_strategy_a_writer_and_a_collection(bundled_copy: Path)
 
 
 def _shape(kind: Any) -> tuple[Any, bool]:
-    args = typing.get_args(kind)
-    if args and type(None) in args:
-        (kind,) = [a for a in args if a is not type(None)]
-        args = typing.get_args(kind)
-    if typing.get_origin(kind) is tuple:
-        return args[0], True
-    return kind, False
+    item, _, many = type_shape(kind)
+    return item, many
 
 
 def _places(cls: type[Any], raw: Any, path: str) -> Iterator[tuple[str, str, str, bool]]:

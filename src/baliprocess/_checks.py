@@ -27,7 +27,7 @@ import attrs
 from ._normalize import fold
 from ._registry import NESTED, TARGETS, kind_of_target
 from .errors import Problem
-from .models._base import INFERABLE, REFERS_TO
+from .models._base import INFERABLE, REFERS_TO, type_shape
 from .models.common import Inference, Ref, Span
 from .models.vocabularies import Group
 
@@ -216,35 +216,9 @@ def reference_fields(cls: type[Any]) -> list[tuple[str, Any]]:
     found = []
     for f in attrs.fields(cls):
         target = f.metadata.get(REFERS_TO)
-        if target is not None or _item_type(f.type) is Ref:
+        if target is not None or type_shape(f.type)[0] is Ref:
             found.append((f.name, target))
     return found
-
-
-def _item_type(kind: Any) -> Any:
-    """``X`` of ``X``, ``X | None`` and ``tuple[X, ...]``; and whether it is a tuple."""
-    import typing
-
-    args = typing.get_args(kind)
-    if args and type(None) in args:
-        (kind,) = [a for a in args if a is not type(None)]
-        args = typing.get_args(kind)
-    if typing.get_origin(kind) is tuple:
-        return args[0]
-    return kind
-
-
-def _shape(kind: Any) -> tuple[Any, bool, bool]:
-    """(item type, optional, many) of a field type."""
-    import typing
-
-    args = typing.get_args(kind)
-    optional = bool(args) and type(None) in args
-    if optional:
-        (kind,) = [a for a in args if a is not type(None)]
-        args = typing.get_args(kind)
-    many = typing.get_origin(kind) is tuple
-    return (args[0] if many else kind), optional, many
 
 
 def _generate(cls: type[Any]) -> Callable[[Any, Checker, Any], None] | None:
@@ -255,7 +229,7 @@ def _generate(cls: type[Any]) -> Callable[[Any, Checker, Any], None] | None:
     for f in attrs.fields(cls):
         if not f.init:
             continue
-        item, optional, many = _shape(f.type)
+        item, optional, many = type_shape(f.type)
         target = f.metadata.get(REFERS_TO)
         value = "x"
         lines: list[str] = []

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime
 import enum
 import html
-import typing
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
+
+from .models._base import type_shape
 
 __all__ = ["collection_html", "record_html"]
 
@@ -26,19 +27,14 @@ def _esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _item_type(kind: Any) -> tuple[Any, bool]:
-    args = typing.get_args(kind)
-    if args and type(None) in args:
-        (kind,) = [a for a in args if a is not type(None)]
-        args = typing.get_args(kind)
-    if typing.get_origin(kind) is tuple:
-        return args[0], True
-    return kind, False
+def _item_and_many(kind: Any) -> tuple[Any, bool]:
+    item, _, many = type_shape(kind)
+    return item, many
 
 
 def _fields(cls: type[Any]) -> list[tuple[str, Any, bool]]:
     attrs.resolve_types(cls)
-    return [(f.name, *_item_type(f.type)) for f in attrs.fields(cls) if f.repr and f.init]
+    return [(f.name, *_item_and_many(f.type)) for f in attrs.fields(cls) if f.repr and f.init]
 
 
 def _is_span(value: Any) -> bool:

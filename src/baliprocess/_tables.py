@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import datetime
 import enum
-import typing
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._registry import KINDS
-from .models._base import REFERS_TO
+from .models._base import REFERS_TO, type_shape
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -98,13 +97,8 @@ class Table:
 
 def _shape(kind: Any) -> tuple[Any, bool]:
     """(item type, many) of ``X``, ``X | None`` and ``tuple[X, ...]``."""
-    args = typing.get_args(kind)
-    if args and type(None) in args:
-        (kind,) = [a for a in args if a is not type(None)]
-        args = typing.get_args(kind)
-    if typing.get_origin(kind) is tuple:
-        return args[0], True
-    return kind, False
+    item, _, many = type_shape(kind)
+    return item, many
 
 
 def _fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:

@@ -19,6 +19,7 @@ __all__ = [
     "dataset_of",
     "field",
     "record_class",
+    "type_shape",
 ]
 
 REFERS_TO = "baliprocess.refers_to"
@@ -33,6 +34,20 @@ INFERABLE = "baliprocess.inferable"
 """Field metadata key: ``False`` for a field that can never be marked inferred (the words of the
 statement, codes, structure). Every other data field but ``id``, ``span`` and ``inferred`` can be.
 """
+
+
+def type_shape(kind: Any) -> tuple[Any, bool, bool]:
+    """``(item type, optional, many)`` of a field type ``X``, ``X | None``, ``tuple[X, ...]``
+    (or ``tuple[X, ...] | None``): what the structuring, checks, tables and display walk."""
+    import typing
+
+    args = typing.get_args(kind)
+    optional = bool(args) and type(None) in args
+    if optional:
+        (kind,) = [a for a in args if a is not type(None)]
+        args = typing.get_args(kind)
+    many = typing.get_origin(kind) is tuple
+    return (args[0] if many else kind), optional, many
 
 
 def field(
