@@ -361,7 +361,7 @@ def score_dev(folder: Path, scores: dict[str, Score]) -> int:
                     for c in row.contributions
                     if not (c.kind.value == "co-chaired" and c.inferred)
                 }
-                if row.role.value == "unstated" and not kinds:
+                if row.role.value == "unstated" and not kinds and row.contributions:
                     continue  # only an inferred co-chair: the gold lists unnamed co-chairs as []
                 draft_st.add((mi, ident, row.role.value))
                 for kind in kinds:
@@ -413,7 +413,7 @@ def score_dev(folder: Path, scores: dict[str, Score]) -> int:
         _sets(
             scores["bodies"],
             {b["id"] for b in gold["bodies"]},
-            {b.id for b in draft.bodies} - {"BP"},
+            {b.id for b in draft.bodies} - {"BP", "BPMC", "SOM"},
         )
         gdocs = [d["title"] for d in gold["documents"]]
         ddocs = [d.title for d in draft.documents]

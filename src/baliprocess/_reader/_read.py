@@ -131,7 +131,7 @@ _GROUPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:the\s+)?participants\b", re.I), "group:participants"),
     (
         re.compile(
-            r"^(?:the\s+)?(?:members|member states|senior officials|officials|delegates|delegations|the meeting|the conference|meeting|working group members|the group|they)\b",
+            r"^(?:the\s+)?(?:members|member states|senior officials|officials|delegates|delegations|the meeting|the conference|meeting|working group members|the group|they|discussions?|deliberations|the (?:discussion|debate))\b",
             re.I,
         ),
         "group:members",
@@ -140,6 +140,12 @@ _GROUPS: list[tuple[re.Pattern[str], str]] = [
 _DOC_HEAD = re.compile(
     r"\b(?:Strategy|Declaration|Plan|Report|Guide|Guides|Compendium|Recommendations|Statement|Framework|"
     r"Note|Module|Terms of Reference|Compact|Paper|Brief|Toolkit|Handbook|Manual|Principles|Action Plan)\b"
+)
+
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?=(?:\d|[A-Z][a-z]+ \d)[^.]{0,30}?"
+    r"\d{4}\s*[-–—:]\s)"
 )
 
 
@@ -190,8 +196,17 @@ def read(text: str, resolver: Resolver) -> Reading:
             pairs.append((mention, meeting))
         mentions_per.append(pairs)
         title_block = not narrative_seen and (
-            s.kind == "heading" or (len(s.text) < 160 and not s.text.endswith("."))
+            s.kind == "heading" or (len(s.text) < 250 and not s.text.endswith("."))
         )
+        dateline = _DATELINE.match(s.text) if s.index < 4 else None
+        if dateline is not None:
+            # "Paris, February 21, 2022 - Ministers gathered ...": a press dateline
+            place, _, _ = resolver.place(dateline.group("place"))
+            date = next((d for d in dates if d.start == dateline.end("place") + 2), None)
+            if place is not None and date is not None:
+                at, to = dateline.start("place"), dateline.end("place")
+                heading_places.append(((place[0], place[1], place[2], at, to, 0.85), s))
+                heading_dates.append((date, s))
         if not title_block:
             narrative_seen = True
         if title_block:
@@ -334,7 +349,10 @@ def read(text: str, resolver: Resolver) -> Reading:
                 reading.named[key] = (f.name, _span(s, f.start, f.end), f.text)
         if target is None:
             continue
-        used = _participants(s, found, target, primaries, reading)
+        # a section under its own heading reports its own meeting; otherwise a contribution
+        # is to every primary meeting (a joint event)
+        sectioned = outcome_context is not None and outcome_context is not main
+        used = _participants(s, found, target, primaries, reading, sectioned)
         _co_chairs(s, found, target, primaries, resolver)
         for cm in _COUNT.finditer(s.text):
             n = int(cm.group("n").replace(",", ""))
@@ -359,7 +377,12 @@ def _inside_mentions(f: Found, pairs: list[tuple[Mention, DMeeting]]) -> bool:
 
 
 def _participants(
-    s: Sentence, found: list[Found], target: DMeeting, primaries: list[DMeeting], reading: Reading
+    s: Sentence,
+    found: list[Found],
+    target: DMeeting,
+    primaries: list[DMeeting],
+    reading: Reading,
+    sectioned: bool = False,
 ) -> bool:
     text = s.text
     members = [
@@ -372,7 +395,9 @@ def _participants(
         return False
     meetings = primaries or [target]
     used = False
-    if _OBSERVER.search(text) or _ATTEND.search(text):
+    panel = re.search(r"\bparticipat\w* in (?:a|the) panel\b", text, re.I)
+    if (_OBSERVER.search(text) or _ATTEND.search(text)) and not panel:
+        # "participated in a panel" is a contribution, not a standing
         if re.search(r"\b(?:will|would)\b", text):
             return False
         standing = "observer" if _OBSERVER.search(text) else "member"
@@ -429,7 +454,7 @@ def _participants(
                 "member",
                 "body",
             ):
-                for m in [target] if target else meetings:
+                for m in [target] if sectioned else meetings:
                     _add(
                         m,
                         f,
@@ -488,7 +513,7 @@ def _co_chairs(
         if before.endswith("(") or re.search(r"\((?:[^()]*)$", before):
             return  # "(co-chaired by Malaysia and New Zealand)": a body's co-chairs
         chosen = [f for f in states if f.start > by.end()]
-    elif re.search(r"\bCo-Chairs?\s+of\s+(?:the\s+)?(?!Bali Process)", text) and not re.search(
+    elif re.search(r"\bCo-Chairs?\s+of\s+(?!(?:the\s+)?Bali Process\b)", text) and not re.search(
         r"\bco-?chaired\b", text, re.I
     ):
         return
@@ -565,6 +590,8 @@ def _purpose(
 
 
 def _actors(head: str, found: list[Found], head_end: int) -> list[str]:
+    if _GROUPS[0][0].match(head.strip()):
+        return [_GROUPS[0][1]]  # "The Co-Chairs of the WG-TIP and the TFPP commended ..."
     refs = [
         f"{f.name.kind}:{f.name.id}"
         for f in found
