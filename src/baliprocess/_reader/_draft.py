@@ -339,6 +339,9 @@ class Draft:
             meetings=tuple(m.id for m in meetings),
         )
         object.__setattr__(self.source, "text", text)
+        failure = getattr(reading, "failure", None)
+        if failure is not None:
+            self.provenance["reader"] = Provenance(f"failed: {failure}", 0.0)
         self.unresolved = tuple(
             Unresolved(self._span(loose.span), loose.candidates, loose.context)
             for loose in reading.loose

@@ -352,6 +352,10 @@ def read(text: str, resolver: Resolver) -> Reading:
         # a section under its own heading reports its own meeting; otherwise a contribution
         # is to every primary meeting (a joint event)
         sectioned = outcome_context is not None and outcome_context is not main
+        if (_OBSERVER.search(s.text) or _ATTEND.search(s.text)) and not re.search(
+            r"\b(?:will|would)\b", s.text
+        ):
+            found = _list_items(s, found, resolver, reading)
         used = _participants(s, found, target, primaries, reading, sectioned)
         _co_chairs(s, found, target, primaries, resolver)
         for cm in _COUNT.finditer(s.text):
@@ -374,6 +378,59 @@ def narrative_sentence(s: Sentence) -> bool:
 
 def _inside_mentions(f: Found, pairs: list[tuple[Mention, DMeeting]]) -> bool:
     return any(m.start <= f.start and f.end <= m.end for m, _ in pairs)
+
+
+_ITEM_SPLIT = re.compile(
+    r"\s*(?:,|;|:|\band\b|\bas well as\b|\bincluding\b|\bincluded\b|\bwere\b|\bwas\b)\s*"
+)
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:the|a|an|both|also|representatives?|delegations?|delegates|officials|senior officials|"
+    r"members|observers|participants|ministers|from|of)\s+)+",
+    re.I,
+)
+_MEETING_WORD = re.compile(
+    r"\b(?:Meeting|Conference|Workshop|Webinar|Forum|Consultation|Session|Event|Dialogue|"
+    r"Group|Events|Meetings|Co-Chairs?|Chair)\b",
+    re.I,
+)
+_ITEM_WORD = re.compile(r"[A-Z][\w’'&.-]*|of|for|on|the|and|in|to|de|du|la")
+
+
+def _list_items(
+    s: Sentence, found: list[Found], resolver: Resolver, reading: Reading
+) -> list[Found]:
+    """The names of an attendance list: the known ones (``found``), a typo of a known name
+    resolved when exactly one name is that close ("Unites States"), and the rest, which look
+    like names but resolve to nothing, in ``reading.loose`` with their closest candidates."""
+    text = s.text
+    out = list(found)
+    pos = 0
+    for m in [*_ITEM_SPLIT.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        a, b = pos, end
+        pos = m.end() if m is not None else len(text)
+        item = text[a:b]
+        lead = _ITEM_LEAD.match(item)
+        if lead is not None:
+            a += lead.end()
+        item = text[a:b].rstrip(" .")
+        b = a + len(item)
+        if not item or not item[0].isupper() or any(f.start < b and a < f.end for f in found):
+            continue
+        words = item.split()
+        if not 1 <= len(words) <= 8 or not all(_ITEM_WORD.fullmatch(w) for w in words):
+            continue  # a clause, not a name
+        if _MEETING_WORD.search(item) or item.lower() in ("in attendance", "observers"):
+            continue  # "The Conference was attended by ...": the meeting, not a participant
+        name, confidence, candidates = resolver.resolve(item)
+        if name is not None and name.kind in ("member", "body"):
+            out.append(Found(a, b, item, name))
+        elif name is None:
+            span = s.piece.span(a, b)
+            if all(loose.span != span for loose in reading.loose):
+                reading.loose.append(Loose(item, span, "attendance list", candidates))
+    out.sort(key=lambda f: f.start)
+    return out
 
 
 def _participants(
