@@ -188,8 +188,7 @@ class Draft:
                     )
                 )
                 self.provenance[f"outcome:{oid}"] = Provenance(o.rule, o.confidence)
-                c = o.commitment
-                if c is not None:
+                for c in o.commitments:
                     cid = f"{m.key}/c{len(commitments) + 1}"
                     due = None
                     if c.due_text and c.due_span:

@@ -662,6 +662,19 @@ def _actors(head: str, found: list[Found], head_end: int) -> list[str]:
     return []
 
 
+_TOPIC_VERBS = frozenset(["discussed", "heard"])
+
+
+def _first_verb(text: str) -> tuple[re.Match[str], str, str] | None:
+    """The earliest reporting verb of ``text``: its match, schema verb and record verb."""
+    best = None
+    for pattern, schema, enum in _VERBS:
+        m = pattern.search(text)
+        if m is not None and (best is None or m.start() < best[0].start()):
+            best = (m, schema, enum)
+    return best
+
+
 def _outcome(
     s: Sentence,
     found: list[Found],
@@ -672,20 +685,38 @@ def _outcome(
     pairs: list[tuple[Mention, DMeeting]],
 ) -> None:
     text = s.text
-    if len(text) < 15 or s.kind == "heading" or not narrative_sentence(s):
+    if len(text) < 15 or s.kind == "heading":
         return
-    best = None
-    for pattern, schema, enum in _VERBS:
-        m = pattern.search(text)
-        if m is not None and (best is None or m.start() < best[0].start()):
-            best = (m, schema, enum)
+    best = _first_verb(text)
+    lead_future = None
+    if s.kind == "bullet" and s.lead and not s.lead.startswith("\x00"):
+        lead = _first_verb(s.lead)
+        if lead is not None:
+            lm, lschema, lenum = lead
+            if lschema in _TOPIC_VERBS:
+                return  # the topics of a discussion: the lead is the outcome
+            if re.search(r"\brecommend", s.lead[lm.start() :], re.I):
+                lschema = lenum = "recommended"  # "agreed to recommend ... the following:"
+            lead_actors = _actors(s.lead[: lm.start()], resolver.find(s.lead), lm.start())
+            lead_future = _FUTURE.search(s.lead)
+            if best is None or lead_future is not None:
+                # a bullet of a decision list carries its lead's verb and actors
+                best = (lm, lschema, lenum)
+                found = [f for f in found if False]
+                text_actors = lead_actors or ["group:members"]
+    if not narrative_sentence(s) and not (
+        text.endswith(":") and best is not None and best[1] in _TOPIC_VERBS
+    ):
+        return
     if best is None:
         return
     m, schema, enum = best
-    head = text[: m.start()]
+    head = text[: m.start()] if lead_future is None and "text_actors" not in locals() else ""
     if len(head) > 200:
         return
-    actors = _actors(head, found, m.start())
+    actors = _actors(head, found, m.start()) if head else []
+    if "text_actors" in locals():
+        actors = text_actors
     inferred = None
     if not actors:
         if re.search(r"\b(?:would|will) be\b|\bwas\b|\bwere\b", text[: m.end() + 10]) or s.lead:
@@ -711,39 +742,88 @@ def _outcome(
         confidence=0.85 if inferred is None else 0.6,
         rule=f"verb:{schema}",
     )
-    fm = _FUTURE.search(text)
-    if fm is not None and not re.search(r"\b(?:was|were) (?:convened|held)\b", text):
-        word = fm.group(0).lower()
+    if not re.search(r"\b(?:was|were) (?:convened|held)\b", text):
+        outcome.commitments = _commitments(s, actors, dates, pairs, lead_future)
+    target.outcomes.append(outcome)
+
+
+_CLAUSE_START = re.compile(r"(?:,|;|\band|\bas well as)\s*$")
+_NOT_A_PLEDGE = re.compile(
+    r"\bhop(?:e|ed|es|ing)\b|\bexpect(?:ed|ation)\b|\b(?:planned|scheduled|due) to be held\b",
+    re.I,
+)
+
+
+def _commitments(
+    s: Sentence,
+    actors: list[str],
+    dates: list[DateMatch],
+    pairs: list[tuple[Mention, DMeeting]],
+    lead_future: re.Match[str] | None,
+) -> list[DCommitment]:
+    """The undertakings of one outcome sentence: one per forward-looking clause ("would
+    continue to convene virtually and would continue to take a sector focus" is two; a
+    clause starts at the first future marker, or at a later one after a comma or "and", or
+    at "as well as" once a clause is open). A hope or a meeting "planned to be held" is not
+    an undertaking."""
+    text = s.text
+    starts: list[tuple[int, str]] = []
+    if lead_future is not None:  # a bullet of a list introduced by "committed to ...:"
+        starts.append((0, lead_future.group(0).lower()))
+    for fm in _FUTURE.finditer(text):
+        if _NOT_A_PLEDGE.search(text[max(0, fm.start() - 60) : fm.end() + 15]):
+            continue
+        if starts and not _CLAUSE_START.search(text[: fm.start()]):
+            continue
+        starts.append((fm.start(), fm.group(0).lower()))
+    if not starts:
+        return []
+    for wm in re.finditer(r"\bas well as\b", text):
+        if wm.start() > starts[0][0] and all(abs(wm.end() - a) > 2 for a, _ in starts):
+            starts.append((wm.end(), starts[0][1]))
+    starts.sort()
+    out: list[DCommitment] = []
+    for k, (a, word) in enumerate(starts):
+        b = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        clause = text[a:b]
+        trimmed = re.sub(r"(?:\s*(?:,|;|\band|\bas well as))+\s*$", "", clause).rstrip(" .;")
+        b = a + len(trimmed)
+        if b - a < 8:
+            continue
         kind = (
             "deferral"
             if "defer" in word
             else "tasking"
             if word in ("tasked", "requested that")
             else "recommendation"
-            if word.startswith("recommend")
+            if word.startswith("recommend") or "recommend" in text[a : a + 40].lower()
             else "plan"
             if word.startswith("plan") or "working to" in word or "submitted" in word
             else "undertaking"
         )
-        action = text[fm.end() :].strip(" .;") or text
+        action = re.sub(rf"^{re.escape(word)}\s*", "", trimmed, flags=re.I).strip() or trimmed
         commitment = DCommitment(
-            kind=kind, actors=actors, action=action, span=s.piece.span(), rule=f"future:{word}"
+            kind=kind,
+            actors=actors,
+            action=action,
+            span=s.piece.span(a, b),
+            rule=f"future:{word}",
         )
         for d in dates:
-            if d.start >= fm.start():
+            if a <= d.start < b:
                 commitment.due_text, commitment.due_date = d.text, d.first
                 commitment.due_span = s.piece.span(d.start, d.end)
                 break
         for mention, meeting in pairs:
-            if mention.start >= fm.start() and re.search(
+            if a <= mention.start < b and re.search(
                 r"\b(?:at|ahead of|before|to|by)\s+(?:the\s+)?$", text[: mention.start]
             ):
                 commitment.due_meeting = meeting.key
                 commitment.due_text = commitment.due_text or mention.text
                 commitment.due_span = commitment.due_span or mention.span()
                 break
-        outcome.commitment = commitment
-    target.outcomes.append(outcome)
+        out.append(commitment)
+    return out
 
 
 _QUOTED = re.compile(r"[‘'\"“]([A-Z][^’'\"”]{3,80})[’'\"”]")
