@@ -52,7 +52,7 @@ def read_statement(text: str, *, source_id: str | None = None, dataset: Any = No
     >>> draft.meetings
     ()
     """
-    from ._read import Reading, read
+    from ._read import read
 
     if not isinstance(text, str):
         text = str(text)

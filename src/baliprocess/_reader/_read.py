@@ -340,8 +340,13 @@ def read(text: str, resolver: Resolver) -> Reading:
     for idx, s in enumerate(sents):
         found = [f for f in found_per[idx] if not _inside_mentions(f, mentions_per[idx])]
         pairs = mentions_per[idx]
-        if pairs and (s.kind == "heading" or (len(s.text) < 150 and not s.text.endswith("."))):
-            outcome_context = pairs[0][1]
+        if (
+            pairs
+            and s.kind != "bullet"
+            and (s.kind == "heading" or (len(s.text) < 150 and not s.text.endswith(".")))
+            and pairs[0][0].end - pairs[0][0].start >= 0.5 * len(s.text)
+        ):
+            outcome_context = pairs[0][1]  # a section heading that is a meeting's title
         target = outcome_context or main
         for f in found:
             key = f.name.key
@@ -422,7 +427,7 @@ def _list_items(
             continue  # a clause, not a name
         if _MEETING_WORD.search(item) or item.lower() in ("in attendance", "observers"):
             continue  # "The Conference was attended by ...": the meeting, not a participant
-        name, confidence, candidates = resolver.resolve(item)
+        name, _, candidates = resolver.resolve(item)
         if name is not None and name.kind in ("member", "body"):
             out.append(Found(a, b, item, name))
         elif name is None:
