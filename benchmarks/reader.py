@@ -1,29 +1,48 @@
 """Score the statement reader against gold records: precision, recall and F1 per group.
 
-    python benchmarks/reader.py [DEV_DIR] [--timing]
+    python benchmarks/reader.py [DEV_DIR] [--verbose | -v]
 
 Two sets: (a) the five bundled statements, scored against the curated bundled record itself;
 (b) the development statements in ``../shared/dev-statements/`` next to the repository (or
 DEV_DIR), with their gold annotations (schema: that folder's ``SCHEMA.md``); skipped with a
 message when absent, as in a user's clone. Each development draft is also written with
-``to_files`` and loaded with ``bp.load(..., bundled=False)``.
+``to_files`` and loaded with ``bp.load(..., bundled=False)``. ``--verbose`` prints, per group
+and statement, every false positive (FP) and false negative (FN).
 
 Matching rules (one-to-one, greedy, in gold order):
 
 - meetings: a draft meeting is the gold meeting when their numbers are equal and both are of the
-  same kind (series), or their folded titles are equal or one contains the other, or a span of
-  one (title or mention) overlaps a span of the other.
-- dates: per matched meeting with a date on either side: start, end and precision all equal.
+  same kind (series), or their folded titles are equal or one (over 10 characters) contains the
+  other, or (bundled set) a span of one (title or mention) overlaps a span of the other.
+- states (bundled set only; the development schema has no state): per matched meeting, the
+  draft's ``state`` (held, planned, deferred, unknown) equals the gold's. Unmatched meetings
+  are not counted again here (the meetings group counts them).
+- dates: per matched meeting with a date on either side: start, end and precision all equal; a
+  dated draft meeting that matches no gold meeting is a false positive.
 - places and virtual: per matched meeting with a place or virtual flag on either side: the
-  folded place name (or ``virtual``) and the country equal.
-- participants with standing: (meeting, participant id, capacity) triples, capacity one of
-  member, observer, co-chair, presenter, other; draft triples of unmatched meetings are false.
+  folded place name (or ``virtual``) and the country equal; likewise for unmatched meetings.
+- participants (standing): (meeting, participant id, standing) triples, one per attendance row
+  (members and bodies), standing one of member, observer, guest, unstated; rows of unmatched
+  draft meetings are false. Development gold: ``members_present`` is member, ``observers``
+  observer, anyone named only as co-chair, presenter or other participant unstated; a draft row
+  whose only contribution is an inferred co-chair is left out (the gold lists unnamed co-chairs
+  as ``[]``).
+- contributions: (meeting, participant id, contribution) triples, one per contribution of a row.
+  Bundled: the kind as stored (co-chaired, presented, updated, briefed,
+  provided-recommendations, panellist, hosted). Development gold: ``co_chairs`` give
+  co-chaired (inferred draft co-chairs are left out), ``presenters`` give ``contributed``, to
+  which every other draft kind maps (the schema does not tell them apart).
 - outcomes with verb and actors: a draft outcome matches a gold outcome when their spans
   overlap (gold quotes are located in the text), the verbs are equal (the development schema's
-  verbs; the bundled record's verbs are compared as stored) and they share an actor.
+  verbs; the bundled record's verbs are compared as stored) and they share an actor (group
+  actors map to the schema's MEMBERS, MINISTERS, CO-CHAIRS; CO-CHAIRS also stands for the
+  meeting's named co-chairs; an outcome without actors, or with inferred actors, also counts as
+  UNSTATED).
 - commitments: spans overlap.
 - bodies, documents: the set of ids (documents of the development set: folded titles, one
-  containing the other) named by the statement.
+  containing the other) named by the statement. The Bali Process itself (BP) is never counted;
+  in the development set, the record's meeting-series bodies BPMC and SOM are left out too (the
+  schema's bodies are mechanisms named as such, and it has no id for either).
 """
 
 from __future__ import annotations
