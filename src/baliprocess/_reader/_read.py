@@ -694,6 +694,7 @@ def _outcome(
         return
     best = _first_verb(text)
     lead_future = None
+    inherited: list[str] | None = None  # the actors of a decision list's lead
     if s.kind == "bullet" and s.lead and not s.lead.startswith("\x00"):
         lead = _first_verb(s.lead)
         if lead is not None:
@@ -707,8 +708,7 @@ def _outcome(
             if best is None or lead_future is not None:
                 # a bullet of a decision list carries its lead's verb and actors
                 best = (lm, lschema, lenum)
-                found = [f for f in found if False]
-                text_actors = lead_actors or ["group:members"]
+                inherited = lead_actors or ["group:members"]
     if not narrative_sentence(s) and not (
         text.endswith(":") and best is not None and best[1] in _TOPIC_VERBS
     ):
@@ -716,12 +716,10 @@ def _outcome(
     if best is None:
         return
     m, schema, enum = best
-    head = text[: m.start()] if lead_future is None and "text_actors" not in locals() else ""
+    head = "" if inherited is not None else text[: m.start()]
     if len(head) > 200:
         return
-    actors = _actors(head, found, m.start()) if head else []
-    if "text_actors" in locals():
-        actors = text_actors
+    actors = inherited if inherited is not None else _actors(head, found, m.start())
     inferred = None
     if not actors:
         if re.search(r"\b(?:would|will) be\b|\bwas\b|\bwere\b", text[: m.end() + 10]) or s.lead:
