@@ -133,3 +133,34 @@ def test_cli_review_table(tmp_path: Path) -> None:
     out = io.StringIO()
     assert run(str(path), stdout=out) == 0
     assert "meeting ahg-som-12" in out.getvalue()
+
+
+def test_unresolved_names_are_listed_not_guessed() -> None:
+    text = (
+        "On 3 May 2019, the Co-Chairs hosted the Ninth Meeting of the Ad Hoc Group Senior "
+        "Officials in Bangkok, Thailand.\n"
+        "In attendance were representatives from Fiji, Unites States and the Northern Isles "
+        "Migration Council. Observers included Canada and the Mekong Migration Network.\n"
+    )
+    draft = bp.read_statement(text)
+    unresolved = {u.span.text: u for u in draft.unresolved}
+    assert set(unresolved) == {"Northern Isles Migration Council", "Mekong Migration Network"}
+    for u in draft.unresolved:
+        assert text[u.span.start : u.span.end] == u.span.text
+    standing = {row.member: row.role.value for row in draft.meetings[0].attendance}
+    assert standing["USA"] == "member"  # a typo of exactly one known name resolves
+    assert standing["CAN"] == "observer"
+    assert not any("Mekong" in row.wording for row in draft.meetings[0].attendance)
+
+
+def test_failure_is_recorded_not_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+    from baliprocess._reader import _read
+
+    def broken(text: str, resolver: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(_read, "read", broken)
+    draft = bp.read_statement("Members met.")
+    assert draft.meetings == ()
+    assert "boom" in draft.provenance["reader"].rule
+    assert any("boom" in u.context for u in draft.unresolved)

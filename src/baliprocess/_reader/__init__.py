@@ -52,7 +52,7 @@ def read_statement(text: str, *, source_id: str | None = None, dataset: Any = No
     >>> draft.meetings
     ()
     """
-    from ._read import Reading, read
+    from ._read import read
 
     if not isinstance(text, str):
         text = str(text)
@@ -63,12 +63,26 @@ def read_statement(text: str, *, source_id: str | None = None, dataset: Any = No
     resolver = _resolver(dataset)
     try:
         reading = read(text, resolver)
-    except Exception:  # noqa: BLE001 - the reader never raises: an empty draft instead
-        reading = Reading()
+    except Exception as error:  # noqa: BLE001 - last resort: recorded, never silent
+        reading = _failed(text, "read", error)
     if source_id is None:
         main = next((m for m in reading.meetings if m.primary), None)
         source_id = _slug(main.key) if main is not None else "statement"
     try:
         return Draft(text, source_id, reading, resolver)
-    except Exception:  # noqa: BLE001 - a record the model refuses: keep an empty draft
-        return Draft(text, source_id, Reading(), resolver)
+    except Exception as error:  # noqa: BLE001 - last resort: recorded, never silent
+        return Draft(text, source_id, _failed(text, "build", error), resolver)
+
+
+def _failed(text: str, stage: str, error: Exception) -> Any:
+    """An empty reading that records why the reader failed, as an unresolved item spanning
+    the whole text (so that a reviewer sees it), with the error in its context."""
+    from ._model import Loose
+    from ._read import Reading
+
+    reading = Reading()
+    reading.loose.append(
+        Loose(text[:0], (0, 0), f"reader failed ({stage}): {type(error).__name__}: {error}")
+    )
+    reading.failure = f"{stage}: {type(error).__name__}: {error}"  # type: ignore[attr-defined]
+    return reading

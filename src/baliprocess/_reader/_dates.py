@@ -148,12 +148,17 @@ def _build(form: str, m: re.Match[str], year_hint: int | None) -> DateMatch | No
     return DateMatch(m.start(), m.end(), text, a, a, "day", (a,))
 
 
+_ANY = re.compile(r"(?:19|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+
+
 def find_dates(text: str, year_hint: int | None = None) -> list[DateMatch]:
     """Every date ``text`` states, in order, without overlaps (the longest form wins).
 
     A day and month without a year take ``year_hint`` (the statement's year) when given.
     """
     found: list[DateMatch] = []
+    if _ANY.search(text) is None:  # no year and no month: no date (most sentences)
+        return found
     taken: list[tuple[int, int]] = []
     for form, pattern in _PATTERNS:
         for m in pattern.finditer(text):

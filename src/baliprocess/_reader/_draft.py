@@ -188,8 +188,7 @@ class Draft:
                     )
                 )
                 self.provenance[f"outcome:{oid}"] = Provenance(o.rule, o.confidence)
-                c = o.commitment
-                if c is not None:
+                for c in o.commitments:
                     cid = f"{m.key}/c{len(commitments) + 1}"
                     due = None
                     if c.due_text and c.due_span:
@@ -339,6 +338,9 @@ class Draft:
             meetings=tuple(m.id for m in meetings),
         )
         object.__setattr__(self.source, "text", text)
+        failure = getattr(reading, "failure", None)
+        if failure is not None:
+            self.provenance["reader"] = Provenance(f"failed: {failure}", 0.0)
         self.unresolved = tuple(
             Unresolved(self._span(loose.span), loose.candidates, loose.context)
             for loose in reading.loose

@@ -112,6 +112,8 @@ def find_mentions(sentence: Sentence, resolver: Resolver | None = None) -> list[
             prev = tokens[lo - 1][2]
             if masked[tokens[lo - 1][1] : tokens[lo][0]].strip():
                 break
+            if prev == "and" and lo > 1 and _HEAD.fullmatch(tokens[lo - 2][2]):
+                break  # "... Annual Meeting and Regional Webinar on ...": two titles
             if prev == "and" and lo > 1 and _capital(tokens[lo - 2][2]):
                 lo -= 1
                 continue

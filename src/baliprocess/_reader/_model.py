@@ -62,7 +62,7 @@ class DOutcome:
     actors: list[str]  # refs as "kind:id"
     objects: list[str]
     actors_inferred: str | None = None
-    commitment: DCommitment | None = None
+    commitments: list[DCommitment] = field(default_factory=list)
     confidence: float = 0.8
     rule: str = ""
 

@@ -137,9 +137,20 @@ class Found:
         return f"<Found {self.text!r} {self.name!r}>"
 
 
+_FOLDED: dict[str, str] = {}
+
+
 def _fold_word(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = _FOLDED.get(word)
+    if folded is None:
+        if word.isascii():
+            folded = word.lower()
+        else:
+            decomposed = unicodedata.normalize("NFKD", word.casefold())
+            folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        if len(_FOLDED) < 100_000:
+            _FOLDED[word] = folded
+    return folded
 
 
 def _read_places() -> list[dict[str, Any]]:
@@ -197,6 +208,19 @@ class Resolver:
             for text in (place["name"], *place.get("aliases", ())):
                 self.places.setdefault(fold(text), (place["name"], place["country"], place["kind"]))
         self.max_words = min(_MAX_WORDS, max((k.count(" ") + 1 for k in self.names), default=1))
+        # The longest name (in words) starting with each first word: find() tries only those.
+        self.longest: dict[str, int] = {}
+        for key in self.names:
+            first, _, _ = key.partition(" ")
+            size = key.count(" ") + 1
+            if size > self.longest.get(first, 0):
+                self.longest[first] = min(size, _MAX_WORDS)
+        self._place_cache: dict[
+            str, tuple[tuple[str, str, str] | None, float, tuple[str, ...]]
+        ] = {}
+        self._resolve_cache: dict[str, tuple[Name | None, float, tuple[str, ...]]] = {}
+        self._fuzzy_cache: dict[str, tuple[Name | None, float, tuple[str, ...]]] = {}
+        self._code_cache: dict[str, Name | None] = {}
 
     def state(self, code: str, country: str, iso2: str | None) -> Name:
         member_id = self.iso3_member.get(code)
@@ -229,7 +253,8 @@ class Resolver:
                 i += 1
                 continue
             hit = None
-            for size in range(min(self.max_words, n - i), 0, -1):
+            longest = self.longest.get(words[i][2], 0)
+            for size in range(min(longest, n - i), 0, -1):
                 key = " ".join(w for _, _, w in words[i : i + size])
                 name = self.names.get(key)
                 if name is None:
@@ -298,18 +323,29 @@ class Resolver:
         return None
 
     def state_by_code(self, code: str) -> Name | None:
+        if code in self._code_cache:
+            return self._code_cache[code]
         from .. import _countries
 
         _countries._the_index()
+        found = None
         for row in _countries._rows:
             if row["alpha_3"] == code:
-                return self.state(code, row.get("common_name") or row["name"], row["alpha_2"])
-        return None
+                found = self.state(code, row.get("common_name") or row["name"], row["alpha_2"])
+                break
+        self._code_cache[code] = found
+        return found
 
     # -- resolving a phrase --------------------------------------------------------------------
 
     def resolve(self, phrase: str) -> tuple[Name | None, float, tuple[str, ...]]:
         """What ``phrase`` (a list item) names, a confidence, and candidates when unresolved."""
+        found = self._resolve_cache.get(phrase)
+        if found is None:
+            found = self._resolve_cache[phrase] = self._resolve(phrase)
+        return found
+
+    def _resolve(self, phrase: str) -> tuple[Name | None, float, tuple[str, ...]]:
         text = _LEAD_WORDS.sub("", phrase.strip(" \t,;:.")).strip()
         if not text:
             return None, 0.0, ()
@@ -330,6 +366,12 @@ class Resolver:
 
     def fuzzy(self, text: str) -> tuple[Name | None, float, tuple[str, ...]]:
         """A name within a typo or two of ``text``, if exactly one is; else the closest."""
+        found = self._fuzzy_cache.get(text)
+        if found is None:
+            found = self._fuzzy_cache[text] = self._fuzzy(text)
+        return found
+
+    def _fuzzy(self, text: str) -> tuple[Name | None, float, tuple[str, ...]]:
         key = fold(text)
         if len(key) < 5:
             return None, 0.0, ()
@@ -338,6 +380,8 @@ class Resolver:
         for other, name in self.names.items():
             if abs(len(other) - len(key)) > limit + 2:
                 continue
+            if other[0] != key[0] and other[1:3] != key[1:3]:
+                continue  # a typo keeps the first letter or the two after it
             d = distance(key, other, limit + 2)
             if d <= limit + 2:
                 close.append((d, other, name))
@@ -349,13 +393,23 @@ class Resolver:
 
     def place(self, text: str) -> tuple[tuple[str, str, str] | None, float, tuple[str, ...]]:
         """A place of the gazetteer: ``(name, alpha-3, kind)``, confidence, candidates."""
+        found = self._place_cache.get(text)
+        if found is None:
+            found = self._place_cache[text] = self._place(text)
+        return found
+
+    def _place(self, text: str) -> tuple[tuple[str, str, str] | None, float, tuple[str, ...]]:
         key = fold(text)
         found = self.places.get(key)
         if found is not None:
             return found, 0.95, ()
         if len(key) < 5:
             return None, 0.0, ()
-        scored = sorted((distance(key, other, 3), other) for other in self.places)
+        scored = sorted(
+            (distance(key, other, 3), other)
+            for other in self.places
+            if abs(len(other) - len(key)) <= 3 and (other[0] == key[0] or other[1:3] == key[1:3])
+        )
         if scored and scored[0][0] <= 1 and (len(scored) == 1 or scored[1][0] > 1):
             return self.places[scored[0][1]], 0.6, ()
         return None, 0.0, tuple(self.places[o][0] for d, o in scored[:3] if d <= 3)

@@ -131,7 +131,7 @@ _GROUPS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:the\s+)?participants\b", re.I), "group:participants"),
     (
         re.compile(
-            r"^(?:the\s+)?(?:members|member states|senior officials|officials|delegates|delegations|the meeting|the conference|meeting|working group members|the group|they)\b",
+            r"^(?:the\s+)?(?:members|member states|senior officials|officials|delegates|delegations|the meeting|the conference|meeting|working group members|the group|they|discussions?|deliberations|the (?:discussion|debate))\b",
             re.I,
         ),
         "group:members",
@@ -140,6 +140,12 @@ _GROUPS: list[tuple[re.Pattern[str], str]] = [
 _DOC_HEAD = re.compile(
     r"\b(?:Strategy|Declaration|Plan|Report|Guide|Guides|Compendium|Recommendations|Statement|Framework|"
     r"Note|Module|Terms of Reference|Compact|Paper|Brief|Toolkit|Handbook|Manual|Principles|Action Plan)\b"
+)
+
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?=(?:\d|[A-Z][a-z]+ \d)[^.]{0,30}?"
+    r"\d{4}\s*[-–—:]\s)"
 )
 
 
@@ -190,8 +196,17 @@ def read(text: str, resolver: Resolver) -> Reading:
             pairs.append((mention, meeting))
         mentions_per.append(pairs)
         title_block = not narrative_seen and (
-            s.kind == "heading" or (len(s.text) < 160 and not s.text.endswith("."))
+            s.kind == "heading" or (len(s.text) < 250 and not s.text.endswith("."))
         )
+        dateline = _DATELINE.match(s.text) if s.index < 4 else None
+        if dateline is not None:
+            # "Paris, February 21, 2022 - Ministers gathered ...": a press dateline
+            place, _, _ = resolver.place(dateline.group("place"))
+            date = next((d for d in dates if d.start == dateline.end("place") + 2), None)
+            if place is not None and date is not None:
+                at, to = dateline.start("place"), dateline.end("place")
+                heading_places.append(((place[0], place[1], place[2], at, to, 0.85), s))
+                heading_dates.append((date, s))
         if not title_block:
             narrative_seen = True
         if title_block:
@@ -325,8 +340,13 @@ def read(text: str, resolver: Resolver) -> Reading:
     for idx, s in enumerate(sents):
         found = [f for f in found_per[idx] if not _inside_mentions(f, mentions_per[idx])]
         pairs = mentions_per[idx]
-        if pairs and (s.kind == "heading" or (len(s.text) < 150 and not s.text.endswith("."))):
-            outcome_context = pairs[0][1]
+        if (
+            pairs
+            and s.kind != "bullet"
+            and (s.kind == "heading" or (len(s.text) < 150 and not s.text.endswith(".")))
+            and pairs[0][0].end - pairs[0][0].start >= 0.5 * len(s.text)
+        ):
+            outcome_context = pairs[0][1]  # a section heading that is a meeting's title
         target = outcome_context or main
         for f in found:
             key = f.name.key
@@ -334,7 +354,14 @@ def read(text: str, resolver: Resolver) -> Reading:
                 reading.named[key] = (f.name, _span(s, f.start, f.end), f.text)
         if target is None:
             continue
-        used = _participants(s, found, target, primaries, reading)
+        # a section under its own heading reports its own meeting; otherwise a contribution
+        # is to every primary meeting (a joint event)
+        sectioned = outcome_context is not None and outcome_context is not main
+        if (_OBSERVER.search(s.text) or _ATTEND.search(s.text)) and not re.search(
+            r"\b(?:will|would)\b", s.text
+        ):
+            found = _list_items(s, found, resolver, reading)
+        used = _participants(s, found, target, primaries, reading, sectioned)
         _co_chairs(s, found, target, primaries, resolver)
         for cm in _COUNT.finditer(s.text):
             n = int(cm.group("n").replace(",", ""))
@@ -358,8 +385,66 @@ def _inside_mentions(f: Found, pairs: list[tuple[Mention, DMeeting]]) -> bool:
     return any(m.start <= f.start and f.end <= m.end for m, _ in pairs)
 
 
+_ITEM_SPLIT = re.compile(
+    r"\s*(?:,|;|:|\band\b|\bas well as\b|\bincluding\b|\bincluded\b|\bwere\b|\bwas\b)\s*"
+)
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:the|a|an|both|also|representatives?|delegations?|delegates|officials|senior officials|"
+    r"members|observers|participants|ministers|from|of)\s+)+",
+    re.I,
+)
+_MEETING_WORD = re.compile(
+    r"\b(?:Meeting|Conference|Workshop|Webinar|Forum|Consultation|Session|Event|Dialogue|"
+    r"Group|Events|Meetings|Co-Chairs?|Chair)\b",
+    re.I,
+)
+_ITEM_WORD = re.compile(r"[A-Z][\w’'&.-]*|of|for|on|the|and|in|to|de|du|la")
+
+
+def _list_items(
+    s: Sentence, found: list[Found], resolver: Resolver, reading: Reading
+) -> list[Found]:
+    """The names of an attendance list: the known ones (``found``), a typo of a known name
+    resolved when exactly one name is that close ("Unites States"), and the rest, which look
+    like names but resolve to nothing, in ``reading.loose`` with their closest candidates."""
+    text = s.text
+    out = list(found)
+    pos = 0
+    for m in [*_ITEM_SPLIT.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        a, b = pos, end
+        pos = m.end() if m is not None else len(text)
+        item = text[a:b]
+        lead = _ITEM_LEAD.match(item)
+        if lead is not None:
+            a += lead.end()
+        item = text[a:b].rstrip(" .")
+        b = a + len(item)
+        if not item or not item[0].isupper() or any(f.start < b and a < f.end for f in found):
+            continue
+        words = item.split()
+        if not 1 <= len(words) <= 8 or not all(_ITEM_WORD.fullmatch(w) for w in words):
+            continue  # a clause, not a name
+        if _MEETING_WORD.search(item) or item.lower() in ("in attendance", "observers"):
+            continue  # "The Conference was attended by ...": the meeting, not a participant
+        name, _, candidates = resolver.resolve(item)
+        if name is not None and name.kind in ("member", "body"):
+            out.append(Found(a, b, item, name))
+        elif name is None:
+            span = s.piece.span(a, b)
+            if all(loose.span != span for loose in reading.loose):
+                reading.loose.append(Loose(item, span, "attendance list", candidates))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
 def _participants(
-    s: Sentence, found: list[Found], target: DMeeting, primaries: list[DMeeting], reading: Reading
+    s: Sentence,
+    found: list[Found],
+    target: DMeeting,
+    primaries: list[DMeeting],
+    reading: Reading,
+    sectioned: bool = False,
 ) -> bool:
     text = s.text
     members = [
@@ -372,7 +457,9 @@ def _participants(
         return False
     meetings = primaries or [target]
     used = False
-    if _OBSERVER.search(text) or _ATTEND.search(text):
+    panel = re.search(r"\bparticipat\w* in (?:a|the) panel\b", text, re.I)
+    if (_OBSERVER.search(text) or _ATTEND.search(text)) and not panel:
+        # "participated in a panel" is a contribution, not a standing
         if re.search(r"\b(?:will|would)\b", text):
             return False
         standing = "observer" if _OBSERVER.search(text) else "member"
@@ -429,7 +516,7 @@ def _participants(
                 "member",
                 "body",
             ):
-                for m in [target] if target else meetings:
+                for m in [target] if sectioned else meetings:
                     _add(
                         m,
                         f,
@@ -488,7 +575,7 @@ def _co_chairs(
         if before.endswith("(") or re.search(r"\((?:[^()]*)$", before):
             return  # "(co-chaired by Malaysia and New Zealand)": a body's co-chairs
         chosen = [f for f in states if f.start > by.end()]
-    elif re.search(r"\bCo-Chairs?\s+of\s+(?:the\s+)?(?!Bali Process)", text) and not re.search(
+    elif re.search(r"\bCo-Chairs?\s+of\s+(?!(?:the\s+)?Bali Process\b)", text) and not re.search(
         r"\bco-?chaired\b", text, re.I
     ):
         return
@@ -565,6 +652,8 @@ def _purpose(
 
 
 def _actors(head: str, found: list[Found], head_end: int) -> list[str]:
+    if _GROUPS[0][0].match(head.strip()):
+        return [_GROUPS[0][1]]  # "The Co-Chairs of the WG-TIP and the TFPP commended ..."
     refs = [
         f"{f.name.kind}:{f.name.id}"
         for f in found
@@ -578,6 +667,19 @@ def _actors(head: str, found: list[Found], head_end: int) -> list[str]:
     return []
 
 
+_TOPIC_VERBS = frozenset(["discussed", "heard"])
+
+
+def _first_verb(text: str) -> tuple[re.Match[str], str, str] | None:
+    """The earliest reporting verb of ``text``: its match, schema verb and record verb."""
+    best = None
+    for pattern, schema, enum in _VERBS:
+        m = pattern.search(text)
+        if m is not None and (best is None or m.start() < best[0].start()):
+            best = (m, schema, enum)
+    return best
+
+
 def _outcome(
     s: Sentence,
     found: list[Found],
@@ -588,20 +690,36 @@ def _outcome(
     pairs: list[tuple[Mention, DMeeting]],
 ) -> None:
     text = s.text
-    if len(text) < 15 or s.kind == "heading" or not narrative_sentence(s):
+    if len(text) < 15 or s.kind == "heading":
         return
-    best = None
-    for pattern, schema, enum in _VERBS:
-        m = pattern.search(text)
-        if m is not None and (best is None or m.start() < best[0].start()):
-            best = (m, schema, enum)
+    best = _first_verb(text)
+    lead_future = None
+    inherited: list[str] | None = None  # the actors of a decision list's lead
+    if s.kind == "bullet" and s.lead and not s.lead.startswith("\x00"):
+        lead = _first_verb(s.lead)
+        if lead is not None:
+            lm, lschema, lenum = lead
+            if lschema in _TOPIC_VERBS:
+                return  # the topics of a discussion: the lead is the outcome
+            if re.search(r"\brecommend", s.lead[lm.start() :], re.I):
+                lschema = lenum = "recommended"  # "agreed to recommend ... the following:"
+            lead_actors = _actors(s.lead[: lm.start()], resolver.find(s.lead), lm.start())
+            lead_future = _FUTURE.search(s.lead)
+            if best is None or lead_future is not None:
+                # a bullet of a decision list carries its lead's verb and actors
+                best = (lm, lschema, lenum)
+                inherited = lead_actors or ["group:members"]
+    if not narrative_sentence(s) and not (
+        text.endswith(":") and best is not None and best[1] in _TOPIC_VERBS
+    ):
+        return
     if best is None:
         return
     m, schema, enum = best
-    head = text[: m.start()]
+    head = "" if inherited is not None else text[: m.start()]
     if len(head) > 200:
         return
-    actors = _actors(head, found, m.start())
+    actors = inherited if inherited is not None else _actors(head, found, m.start())
     inferred = None
     if not actors:
         if re.search(r"\b(?:would|will) be\b|\bwas\b|\bwere\b", text[: m.end() + 10]) or s.lead:
@@ -627,39 +745,88 @@ def _outcome(
         confidence=0.85 if inferred is None else 0.6,
         rule=f"verb:{schema}",
     )
-    fm = _FUTURE.search(text)
-    if fm is not None and not re.search(r"\b(?:was|were) (?:convened|held)\b", text):
-        word = fm.group(0).lower()
+    if not re.search(r"\b(?:was|were) (?:convened|held)\b", text):
+        outcome.commitments = _commitments(s, actors, dates, pairs, lead_future)
+    target.outcomes.append(outcome)
+
+
+_CLAUSE_START = re.compile(r"(?:,|;|\band|\bas well as)\s*$")
+_NOT_A_PLEDGE = re.compile(
+    r"\bhop(?:e|ed|es|ing)\b|\bexpect(?:ed|ation)\b|\b(?:planned|scheduled|due) to be held\b",
+    re.I,
+)
+
+
+def _commitments(
+    s: Sentence,
+    actors: list[str],
+    dates: list[DateMatch],
+    pairs: list[tuple[Mention, DMeeting]],
+    lead_future: re.Match[str] | None,
+) -> list[DCommitment]:
+    """The undertakings of one outcome sentence: one per forward-looking clause ("would
+    continue to convene virtually and would continue to take a sector focus" is two; a
+    clause starts at the first future marker, or at a later one after a comma or "and", or
+    at "as well as" once a clause is open). A hope or a meeting "planned to be held" is not
+    an undertaking."""
+    text = s.text
+    starts: list[tuple[int, str]] = []
+    if lead_future is not None:  # a bullet of a list introduced by "committed to ...:"
+        starts.append((0, lead_future.group(0).lower()))
+    for fm in _FUTURE.finditer(text):
+        if _NOT_A_PLEDGE.search(text[max(0, fm.start() - 60) : fm.end() + 15]):
+            continue
+        if starts and not _CLAUSE_START.search(text[: fm.start()]):
+            continue
+        starts.append((fm.start(), fm.group(0).lower()))
+    if not starts:
+        return []
+    for wm in re.finditer(r"\bas well as\b", text):
+        if wm.start() > starts[0][0] and all(abs(wm.end() - a) > 2 for a, _ in starts):
+            starts.append((wm.end(), starts[0][1]))
+    starts.sort()
+    out: list[DCommitment] = []
+    for k, (a, word) in enumerate(starts):
+        b = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        clause = text[a:b]
+        trimmed = re.sub(r"(?:\s*(?:,|;|\band|\bas well as))+\s*$", "", clause).rstrip(" .;")
+        b = a + len(trimmed)
+        if b - a < 8:
+            continue
         kind = (
             "deferral"
             if "defer" in word
             else "tasking"
             if word in ("tasked", "requested that")
             else "recommendation"
-            if word.startswith("recommend")
+            if word.startswith("recommend") or "recommend" in text[a : a + 40].lower()
             else "plan"
             if word.startswith("plan") or "working to" in word or "submitted" in word
             else "undertaking"
         )
-        action = text[fm.end() :].strip(" .;") or text
+        action = re.sub(rf"^{re.escape(word)}\s*", "", trimmed, flags=re.I).strip() or trimmed
         commitment = DCommitment(
-            kind=kind, actors=actors, action=action, span=s.piece.span(), rule=f"future:{word}"
+            kind=kind,
+            actors=actors,
+            action=action,
+            span=s.piece.span(a, b),
+            rule=f"future:{word}",
         )
         for d in dates:
-            if d.start >= fm.start():
+            if a <= d.start < b:
                 commitment.due_text, commitment.due_date = d.text, d.first
                 commitment.due_span = s.piece.span(d.start, d.end)
                 break
         for mention, meeting in pairs:
-            if mention.start >= fm.start() and re.search(
+            if a <= mention.start < b and re.search(
                 r"\b(?:at|ahead of|before|to|by)\s+(?:the\s+)?$", text[: mention.start]
             ):
                 commitment.due_meeting = meeting.key
                 commitment.due_text = commitment.due_text or mention.text
                 commitment.due_span = commitment.due_span or mention.span()
                 break
-        outcome.commitment = commitment
-    target.outcomes.append(outcome)
+        out.append(commitment)
+    return out
 
 
 _QUOTED = re.compile(r"[‘'\"“]([A-Z][^’'\"”]{3,80})[’'\"”]")

@@ -164,6 +164,7 @@ def blocks(text: str) -> list[Block]:
                 and kind == "text"
                 and previous.kind != "heading"
                 and _ends_open(previous.piece)
+                and not (len(part.text) < 60 and _title_like(part.text) and not first.islower())
                 and (
                     first.islower()
                     or (
