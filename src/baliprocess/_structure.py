@@ -232,9 +232,30 @@ class _Generator:
                     "    else:",
                     f"        {var} = {default}",
                 ]
-        arguments = ", ".join(f"{f.alias}=x_{f.alias}" for f in fields)
-        lines.append(f"    return _cls({arguments})")
+        if _plain(cls):
+            # What attrs' own __init__ would do, without its per-call setattr lookup (which is
+            # most of the cost of building a small frozen record): the values are checked above.
+            self.namespace["_new"] = object.__new__
+            self.namespace["_set"] = object.__setattr__
+            lines.append("    o = _new(_cls)")
+            lines += [f"    _set(o, {f.name!r}, x_{f.alias})" for f in fields]
+            lines.append("    return o")
+        else:
+            arguments = ", ".join(f"{f.alias}=x_{f.alias}" for f in fields)
+            lines.append(f"    return _cls({arguments})")
         return "\n".join(lines) + "\n"
+
+
+def _plain(cls: type[Any]) -> bool:
+    """Whether attrs' ``__init__`` of ``cls`` only stores its arguments: a slotted class with
+    no validator, converter, non-init field or post-init hook."""
+    return (
+        "__slots__" in cls.__dict__
+        and not any("hash" in slot for slot in cls.__slots__)
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and all(f.init and f.validator is None and f.converter is None for f in attrs.fields(cls))
+    )
 
 
 def _generate(cls: type[Any]) -> Callable[[Any], Any]:

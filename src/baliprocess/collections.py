@@ -90,6 +90,7 @@ class Collection(Generic[T]):
     """
 
     __slots__ = (
+        "__weakref__",
         "_all",
         "_by_id",
         "_cache",
