@@ -149,3 +149,26 @@ def test_a_collection_keeps_its_dataset_and_a_lone_record_says_it_is_detached(
     lone = bp.load(folder, bundled=False).meetings.get(meeting.id)
     with pytest.raises(bp.DetachedRecordError, match="keep the dataset"):
         lone.attendees()
+
+
+# -- search ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rapidfuzz", [True, False])
+def test_search_breaks_ties_by_the_whole_name(rapidfuzz: bool) -> None:
+    import baliprocess as bp
+    from baliprocess import _normalize
+
+    _normalize.use_rapidfuzz(rapidfuzz)
+    try:
+        # "united" names the UAE and the USA exactly as well: the whole name decides.
+        assert bp.members.search("United Kingdgom")[0].id == "GBR"
+        assert bp.members.search("new zeeland")[0].id == "NZL"
+        assert bp.members.search("Viet-Nam")[0].id == "VNM"
+    finally:
+        _normalize.use_rapidfuzz(True)
+
+
+def test_search_does_not_import_rapidfuzz_before_a_search() -> None:
+    added = _modules_after("import baliprocess as bp\nbp.members.lookup('Viet-Nam')")
+    assert "rapidfuzz" not in added

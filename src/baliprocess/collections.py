@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ._normalize import FuzzyIndex, fold
+from ._normalize import FuzzyIndex, fold, fold_cached
 from .errors import InvalidQueryError, UnknownIdError
 
 if TYPE_CHECKING:
@@ -352,7 +352,7 @@ class _NamedCollection(Collection[T]):
         exact, _ = self._names()
         position = exact.get(name)
         if position is None:
-            position = exact.get(fold(name))
+            position = exact.get(fold_cached(name))
         if position is not None and (self._positions is None or position in self._held()):
             return position
         return None
