@@ -162,7 +162,7 @@ def _similarity(a: str, b: str) -> float:
     longest = max(len(a), len(b))
     if not longest:
         return 1.0
-    return 1 - _distance(a, b, longest) / longest
+    return 1 - float(_distance(a, b, longest)) / longest
 
 
 def _word_similarity(query: tuple[str, ...] | list[str], words: tuple[str, ...]) -> float:
@@ -206,7 +206,7 @@ def _fast_distance() -> Any:
     osa = OSA.distance
 
     def fast(a: str, b: str, limit: int) -> int:
-        return osa(a, b, score_cutoff=limit)  # type: ignore[no-any-return]
+        return osa(a, b, score_cutoff=limit)
 
     return fast
 
