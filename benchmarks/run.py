@@ -37,6 +37,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import fair  # noqa: E402 - a sibling module
 import synthetic  # noqa: E402 - a sibling script, importable once HERE is on the path
 from baliprocess._registry import KINDS  # noqa: E402 - the kinds of record, declared once
 
@@ -493,6 +494,7 @@ def worker_memory(args: Json) -> Json:
 
 
 WORKERS: dict[str, Callable[[Json], Json]] = {
+    **fair.WORKERS,
     "modules": worker_modules,
     "warm": worker_warm,
     "filters_bundled": worker_filters_bundled,
@@ -1077,6 +1079,175 @@ def section_scale(
 # -- driving ---------------------------------------------------------------------------------
 
 
+GROWTH = (1_000, 10_000, 50_000)
+
+
+def section_fair_rows(folder: Path, big: Path, args: argparse.Namespace) -> list[Row]:
+    """The fair floors and peers of issue 14 (see ``fair.py``), beside their targets."""
+    folders = {args.meetings: big}
+    for size in GROWTH:
+        if size == args.meetings or (size > 10_000 and not args.large):
+            continue
+        scale = size / 10_000
+        params = synthetic.Params(
+            meetings=size, attendance=int(300_000 * scale), outcomes=int(100_000 * scale)
+        )
+        path = folder / f"synthetic-{size}"
+        ensure_synthetic(path, params)
+        folders[size] = path
+    result = fair.section_fair(run_worker, folders, args.meetings, 1 if args.quick else 3, log)
+    FAIR_RESULT.update(result)
+    rows: list[Row] = []
+    main = result["loads"].get(str(args.meetings), {})
+    size = main.get("bp", {}).get("bytes", 0)
+    rows.append(
+        Row(
+            f"**fair: {args.meetings} meetings, {size / 1e6:.0f} MB of JSON, medians**",
+            section=True,
+        )
+    )
+    floor = main.get("json_gc_off", {})
+    bp_ = main.get("bp", {})
+    le = "<="
+    rows.append(
+        compare(
+            "`bp.load` vs `json.loads`, collector off (floor)",
+            bp_.get("time"),
+            "json.loads, gc off",
+            floor.get("time"),
+            Target(le, 2.0),
+        )
+    )
+    for how, label in (("json_gc_on", "json.loads, gc on"), ("orjson", "orjson.loads")):
+        rows.append(
+            compare(f"context: `bp.load` vs {label}", bp_.get("time"), label, main[how]["time"])
+        )
+    for key, limit, what in (("kept", 2.5, "RSS kept after load"), ("peak", 4.0, "peak RSS")):
+        rows.append(
+            compare(
+                f"memory: {what}, x JSON bytes",
+                bp_.get(key),
+                f"json.loads (gc off) {floor.get(key, 0):.2f}x; orjson {main['orjson'][key]:.2f}x",
+                1.0,
+                Target(le, limit),
+                unit=lambda x: f"{x:.2f}x",
+            )
+        )
+    rows.append(
+        compare(
+            "full `gc.collect()` with the record alive",
+            bp_.get("gc"),
+            "target 20 ms; with json.loads' tree alive",
+            0.020,
+            Target(le, 1.0),
+        )
+    )
+    rows.append(
+        compare(
+            "context: `gc.collect()` with json.loads' tree alive", floor.get("gc"), "20 ms", 0.020
+        )
+    )
+    f = result["filters"]
+    n = f.get("n")
+    rows.append(
+        compare(
+            f"one-off first `filter(attended_by=median)` (n={n}), lazy `member` index included",
+            f.get("bp_first"),
+            "pandas mask, unindexed str column",
+            f.get("pandas_str_first"),
+            Target(le, 1.0),
+        )
+    )
+    for key, label in (
+        ("sqlite", "sqlite3, covering (member, meeting) index"),
+        ("duckdb", "duckdb"),
+    ):
+        rows.append(
+            compare(
+                f"warm `filter(attended_by=median)` (n={n})",
+                f.get("bp_warm"),
+                label,
+                f.get(key),
+                Target(">=", 10.0, "ref/bp"),
+            )
+        )
+    for key, label in (
+        ("pandas_cat", "pandas categorical mask"),
+        ("pandas_groupby", "pandas precomputed groupby"),
+    ):
+        rows.append(compare(f"context: warm filter (n={n})", f.get("bp_warm"), label, f.get(key)))
+    builds = ", ".join(
+        f"{k.removesuffix('_build')} {fmt_time(v)}" for k, v in f.items() if k.endswith("_build")
+    )
+    rows.append(Row("context: peers' build times (not in their query times)", "-", builds))
+    s_ = result["search"]
+    if "error" not in s_:
+        for corpus in ("members", "countries"):
+            for tag, label in (("rf", "with rapidfuzz"), ("py", "pure Python")):
+                q = s_[f"{corpus}_{tag}"]
+                for edits in (1, 2):
+                    rows.append(
+                        compare(
+                            f"search top-1, {edits}-edit typos, {q['names']} {corpus}, {label}",
+                            q[f"ours_{edits}"],
+                            "rapidfuzz WRatio",
+                            q[f"theirs_{edits}"],
+                            None,
+                            unit=lambda x: f"{x:.1%}",
+                        )
+                    )
+                limit = 0.3e-3 if tag == "rf" else 1e-3
+                rows.append(
+                    compare(
+                        f"search time per query, {q['names']} {corpus} names, {label}",
+                        q["ours_time"],
+                        "target",
+                        limit,
+                        Target(le, 1.0),
+                    )
+                )
+            q = s_[f"{corpus}_rf"]
+            if corpus == "members":
+                rows.append(
+                    compare(
+                        "absent real names given a suggestion (lower is better)",
+                        q["ours_absent"],
+                        "rapidfuzz WRatio, cutoff 85",
+                        q["theirs_absent"],
+                        unit=lambda x: f"{x:.1%}",
+                    )
+                )
+        rows.append(
+            compare(
+                "repeated `lookup('Viet-Nam')` (folded, cached)",
+                s_["fold_warm"],
+                "pycountry get",
+                s_["pycountry_get"],
+                Target(le, 1.0),
+            )
+        )
+        rows.append(
+            compare("first `lookup('Viet-Nam')`", s_["fold_first"], "target", 3e-6, Target(le, 1.0))
+        )
+    if len(result["loads"]) > 1:
+        rows.append(Row("**growth (medians; one run each but the main size)**", section=True))
+        for size_key, by in sorted(result["loads"].items(), key=lambda kv: int(kv[0])):
+            b, j = by.get("bp", {}), by.get("json_gc_off", {})
+            rows.append(
+                Row(
+                    f"{size_key} meetings, {b.get('bytes', 0) / 1e6:.0f} MB",
+                    f"load {fmt_time(b.get('time', 0))}, kept {b.get('kept', 0):.2f}x, "
+                    f"peak {b.get('peak', 0):.2f}x, gc {fmt_time(b.get('gc', 0))}",
+                    f"json.loads gc off {fmt_time(j.get('time', 0))}, kept {j.get('kept', 0):.2f}x",
+                    f"{b.get('time', 0) / max(j.get('time', 1e-9), 1e-9):.3g} (bp/ref)",
+                )
+            )
+    return rows
+
+
+FAIR_RESULT: Json = {}
+
+
 def guarded(name: str, section: Callable[..., list[Row]], *args: Any) -> list[Row]:
     """The section's rows; a failure of the suite itself becomes a row, never a crash."""
     try:
@@ -1180,6 +1351,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--meetings", type=int, default=defaults.meetings)
     parser.add_argument("--attendance", type=int, default=defaults.attendance)
     parser.add_argument("--outcomes", type=int, default=defaults.outcomes)
+    parser.add_argument("--large", action="store_true", help="growth table up to 50,000 meetings")
+    parser.add_argument("--no-fair", action="store_true", help="skip the fair comparisons")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--worker-args", default="{}", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -1227,6 +1400,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(skipped("scale measures", f"generating the data failed: {error}"))
         else:
             rows += guarded("scale", section_scale, big, small, manifest, args, bundled_probe)
+            if not args.no_fair:
+                rows += guarded("fair", section_fair_rows, folder, big, args)
 
     elapsed = time.perf_counter() - started
     info = machine()
@@ -1250,6 +1425,7 @@ def main(argv: list[str] | None = None) -> int:
                     "synthetic": manifest,
                     "bundled": missing or "present",
                     "rows": [asdict(row) for row in rows],
+                    "fair": FAIR_RESULT,
                 },
                 indent=2,
                 default=str,

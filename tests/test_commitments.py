@@ -218,7 +218,8 @@ def test_reaffirm_and_contradict(tmp_path: Path) -> None:
             _followup(id="d", relation="contradicts", contradicts="c", date="2022-06-01"),
         ],
     )  # fmt: skip
-    commitment = bp.load(folder, bundled=False).commitments.get("tg-1/host-next-meeting")
+    dataset = bp.load(folder, bundled=False)  # kept: records follow links into their dataset
+    commitment = dataset.commitments.get("tg-1/host-next-meeting")
     assert commitment.status_as_of(D(2022, 3, 2)) is CommitmentStatus.NO_EVIDENCE
     assert commitment.reaffirmed
     assert commitment.status_as_of(D(2022, 4, 1)) is CommitmentStatus.LIMITED

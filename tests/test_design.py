@@ -7,9 +7,15 @@ member model, never cattrs nor the meeting model.
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
+import weakref
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 
 def _modules_after(code: str) -> set[str]:
@@ -78,3 +84,91 @@ def test_each_bundled_file_is_read_once() -> None:
     assert set(reads.values()) == {1}
     assert "meetings.json" in reads
     assert "members.json" in reads
+
+
+# -- the garbage collector -------------------------------------------------------------------
+
+
+def _small_folder(tmp: Path) -> Path:
+    import baliprocess as bp
+    from baliprocess.dataset import bundled
+
+    folder = tmp / "data"
+    bundled().write(folder)
+    assert bp.meetings
+    return folder
+
+
+def test_a_loaded_record_is_frozen_out_of_the_collector(tmp_path: Path) -> None:
+    import baliprocess as bp
+
+    folder = _small_folder(tmp_path)
+    dataset = bp.load(folder, bundled=False)
+    meeting = dataset.meetings.all()[0]
+    # After a load, full collections do not walk the record again: it is in the collector's
+    # permanent generation (gc.freeze), not in any generation a collection visits.
+    assert gc.get_freeze_count() > 0
+    assert not any(obj is meeting for obj in gc.get_objects())
+    assert not any(obj is meeting.attendance for obj in gc.get_objects())
+
+
+def test_a_dropped_dataset_is_freed_without_the_collector(tmp_path: Path) -> None:
+    import baliprocess as bp
+
+    folder = _small_folder(tmp_path)
+    dataset = bp.load(folder, bundled=False)
+    meeting = dataset.meetings.filter(attended_by="AUS")[0]
+    assert meeting.attendees()
+    refs: list[weakref.ref[Any]] = [
+        weakref.ref(dataset),
+        weakref.ref(meeting),
+        weakref.ref(dataset.meetings),
+        weakref.ref(dataset.members.all()[0]),
+        weakref.ref(meeting.outcomes[0]) if meeting.outcomes else weakref.ref(meeting),
+    ]
+    del dataset, meeting
+    # No reference cycle: reference counting alone frees everything, with the collector off.
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        assert [ref() for ref in refs] == [None] * len(refs)
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_a_collection_keeps_its_dataset_and_a_lone_record_says_it_is_detached(
+    tmp_path: Path,
+) -> None:
+    import baliprocess as bp
+
+    folder = _small_folder(tmp_path)
+    meetings = bp.load(folder, bundled=False).meetings
+    meeting = meetings.filter(attended_by="Australia")[0]
+    assert meeting.attendees()
+    lone = bp.load(folder, bundled=False).meetings.get(meeting.id)
+    with pytest.raises(bp.DetachedRecordError, match="keep the dataset"):
+        lone.attendees()
+
+
+# -- search ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rapidfuzz", [True, False])
+def test_search_breaks_ties_by_the_whole_name(rapidfuzz: bool) -> None:
+    import baliprocess as bp
+    from baliprocess import _normalize
+
+    _normalize.use_rapidfuzz(rapidfuzz)
+    try:
+        # "united" names the UAE and the USA exactly as well: the whole name decides.
+        assert bp.members.search("United Kingdgom")[0].id == "GBR"
+        assert bp.members.search("new zeeland")[0].id == "NZL"
+        assert bp.members.search("Viet-Nam")[0].id == "VNM"
+    finally:
+        _normalize.use_rapidfuzz(True)
+
+
+def test_search_does_not_import_rapidfuzz_before_a_search() -> None:
+    added = _modules_after("import baliprocess as bp\nbp.members.lookup('Viet-Nam')")
+    assert "rapidfuzz" not in added

@@ -35,11 +35,11 @@ class Reads:
         real_read = _loading.Origin.read
 
         def parse_file(
-            origin: _loading.Origin, part: Kind, problems: list[Any]
-        ) -> tuple[list[Any], list[str]]:
+            origin: _loading.Origin, part: Kind, problems: list[Any], *rest: Any
+        ) -> tuple[bool, list[str]]:
             with self.lock:
                 self.parsed[origin.folder, part.file] += 1
-            return real_parse(origin, part, problems)
+            return real_parse(origin, part, problems, *rest)
 
         def read(origin: _loading.Origin, relative: str) -> bytes | None:
             with self.lock:

@@ -14,6 +14,8 @@ import contextlib
 import gc
 import json
 import os
+import re
+import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "Origin", "read_part"]
 
 _FILES = frozenset(kind.file for kind in KINDS.values())
+_DECODER = json.JSONDecoder()
+_WHITESPACE = json.decoder.WHITESPACE.match  # type: ignore[attr-defined]
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
 class Origin:
@@ -101,66 +106,176 @@ class Origin:
         return None
 
 
-def parse_file(origin: Origin, part: Kind, problems: list[Problem]) -> tuple[list[Any], list[str]]:
-    """The raw records and ``replaces`` list of one file; problems for a wrong file shape."""
+_STREAMED = object()
+"""Stands for the records array in a document read by :func:`_stream`."""
+
+
+def _stream(text: str, key: str, each: Callable[[Any], None]) -> dict[str, Any] | None:
+    """Read the JSON object in ``text``, handing each element of its ``key`` array to ``each``
+    as soon as it is decoded, instead of building the array (which then never exists whole).
+
+    Returns the object's other members (``key`` maps to :data:`_STREAMED`), or ``None`` when
+    the text is not such an object or is not valid JSON: the caller then reads it with
+    ``json.loads`` for the exact error, and forgets what ``each`` was given.
+    """
+    scan = _DECODER.scan_once  # type: ignore[attr-defined]
+    skip = _WHITESPACE
+    document: dict[str, Any] = {}
+    try:
+        i = skip(text, 0).end()
+        if text[i] != "{":
+            return None
+        i = skip(text, i + 1).end()
+        if text[i] == "}":
+            i += 1
+        else:
+            while True:
+                if text[i] != '"':
+                    return None
+                name, i = _scanstring(text, i + 1)
+                i = skip(text, i).end()
+                if text[i] != ":":
+                    return None
+                i = skip(text, i + 1).end()
+                if name == key:
+                    if key in document or text[i] != "[":
+                        return None  # a repeated or misshapen array: json.loads decides
+                    i = skip(text, i + 1).end()
+                    if text[i] == "]":
+                        i += 1
+                    else:
+                        while True:
+                            value, i = scan(text, i)
+                            each(value)
+                            del value
+                            i = skip(text, i).end()
+                            char = text[i]
+                            i = skip(text, i + 1).end()
+                            if char == "]":
+                                break
+                            if char != ",":
+                                return None
+                    document[name] = _STREAMED
+                else:
+                    document[name], i = scan(text, i)
+                i = skip(text, i).end()
+                char = text[i]
+                i += 1
+                if char == "}":
+                    break
+                if char != ",":
+                    return None
+                i = skip(text, i).end()
+        if skip(text, i).end() != len(text):
+            return None
+    except (ValueError, IndexError, StopIteration, RecursionError):
+        return None
+    return document
+
+
+_FORMAT_FIRST = re.compile(r'\s*\{\s*"format"\s*:\s*"([^"\\]*)"')
+
+
+def parse_file(
+    origin: Origin,
+    part: Kind,
+    problems: list[Problem],
+    each: Callable[[Any, bool], None],
+    forget: Callable[[], None],
+) -> tuple[bool, list[str]]:
+    """Read one file, handing each raw record to ``each`` as soon as it is decoded.
+
+    Returns whether any record could be read and the ``replaces`` list; a wrong file shape is
+    a problem. The file's text is decoded record by record, so that its parsed form never
+    exists whole (it takes several times the file's size): each record is structured, and its
+    raw form freed, before the next is decoded. A record of a file in an earlier format is
+    upgraded first (:mod:`._upgrade`); ``each`` is told whether the file writes any span as a
+    quote anchor (:mod:`._anchors`), so that files without one are not searched for them.
+    """
     name = origin.name(part.file)
     try:
         data = origin.read(part.file)
     except OSError as error:
         problems.append(Problem(name, None, None, f"cannot read the file: {error.strerror}"))
-        return [], []
+        return False, []
     if data is None:
-        return [], []
+        return False, []
     try:
         # Decode first: json.loads(bytes) would silently accept UTF-16 and UTF-32.
-        document = json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         problems.append(Problem(name, None, None, f"not UTF-8 text: {error.reason}"))
-        return [], []
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno} column {error.colno}"
-        message = error.msg
-        if error.pos == 0 and data.startswith(b"\xef\xbb\xbf"):
-            message = "the file starts with a byte-order mark; save it as UTF-8 without one"
-        problems.append(Problem(name, None, None, f"invalid JSON at {where}: {message}"))
-        return [], []
-    except RecursionError:
-        problems.append(Problem(name, None, None, "invalid JSON: nested too deeply to read"))
-        return [], []
+        return False, []
+    starts_with_bom = data.startswith(b"\xef\xbb\xbf")
+    del data
+    # An earlier format is upgraded record by record: its name must come first in the file
+    # (as every writer puts it), since records are structured as soon as they are decoded.
+    first = _FORMAT_FIRST.match(text)
+    declared = first.group(1) if first else None
+    upgrade = None
+    if declared is not None and declared != FORMAT:
+        from ._upgrade import UPGRADES
+
+        upgrade = UPGRADES.get(declared, {}).get(part.name)
+    anchored = part.name != "sources" and '"quote"' in text
+
+    def feed(raw: Any) -> None:
+        each(raw if upgrade is None else upgrade(raw), anchored)
+
+    document = _stream(text, part.name, feed)
+    if document is None:
+        # Not the expected shape, or not JSON: read it whole for the exact problem.
+        forget()
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            where = f"line {error.lineno} column {error.colno}"
+            message = error.msg
+            if error.pos == 0 and starts_with_bom:
+                message = "the file starts with a byte-order mark; save it as UTF-8 without one"
+            problems.append(Problem(name, None, None, f"invalid JSON at {where}: {message}"))
+            return False, []
+        except RecursionError:
+            problems.append(Problem(name, None, None, "invalid JSON: nested too deeply to read"))
+            return False, []
+        del text
+        if type(document) is dict and type(document.get(part.name)) is list:
+            for raw in document[part.name]:
+                feed(raw)
+            document[part.name] = _STREAMED
+    else:
+        del text
     expected = f'{{"format": "{FORMAT}", "{part.name}": [...]}}'
     if type(document) is not dict:
         problems.append(Problem(name, None, None, f"expected a JSON object {expected}"))
-        return [], []
+        return False, []
     extra = sorted(set(document) - {"format", part.name, "replaces"})
     if extra:
         problems.append(Problem(name, None, extra[0], f"unknown key; expected {expected}"))
     got = document.get("format")
-    upgrade = None
     if got != FORMAT:
         from ._upgrade import UPGRADES
 
-        if got in UPGRADES:
-            upgrade = UPGRADES[got].get(part.name)
-        else:
+        if got not in UPGRADES:
             known = ", ".join(repr(f) for f in (FORMAT, *UPGRADES))
             message = (
                 f"expected {FORMAT!r}, got {got!r}; this version reads {known} (files of an "
                 "earlier format are upgraded as they load; write them back with Dataset.write)"
             )
             problems.append(Problem(name, None, "format", message))
-    records = document.get(part.name)
-    if type(records) is not list:
+        elif got != declared:
+            message = f'a file in the earlier format {got!r} is upgraded only with "format" first'
+            problems.append(Problem(name, None, "format", message))
+    readable = document.get(part.name) is _STREAMED
+    if not readable:
         problems.append(Problem(name, None, part.name, "expected a list of records"))
-        records = []
-    elif upgrade is not None:
-        records = [upgrade(record) for record in records]
     replaces = document.get("replaces", [])
     if type(replaces) is not list or any(type(r) is not str for r in replaces):
         problems.append(Problem(name, None, "replaces", "expected a list of ids"))
         replaces = []
     elif replaces and origin.bundled:  # pragma: no cover - the bundled data replaces nothing
         problems.append(Problem(name, None, "replaces", "only a user's data replaces records"))
-    return records, replaces
+    return readable, replaces
 
 
 def _record_id(raw: Any, index: int) -> str:
@@ -182,17 +297,41 @@ def structure(
     for index, (file, raw) in enumerate(rows):
         try:
             records.append((file, structurer(raw)))
-        except Exception as error:  # noqa: BLE001 - the converter explains any failure
-            if rejected is not None:
-                rejected.append(raw)
-            from ._converter import describe_problems
-
-            found = describe_problems(cls, raw)
-            if not found:  # pragma: no cover - the test suite proves both paths agree
-                found = [(None, f"rejected: {error}")]
-            record = _record_id(raw, index)
-            problems.extend(Problem(file, record, field, message) for field, message in found)
+        except Exception:  # noqa: BLE001 - the converter explains any failure
+            _explain(cls, file, raw, index, problems, rejected)
     return records
+
+
+def _explain(
+    cls: type[Any],
+    file: str,
+    raw: Any,
+    index: int,
+    problems: list[Problem],
+    rejected: list[Any] | None,
+) -> None:
+    """The located problems of a raw record that the fast path rejected."""
+    if rejected is not None:
+        rejected.append(raw)
+    from ._converter import describe_problems
+
+    found = describe_problems(cls, raw)
+    if not found:  # pragma: no cover - the test suite proves both paths agree
+        found = [(None, "rejected by the fast structuring path")]
+    record = _record_id(raw, index)
+    problems.extend(Problem(file, record, field, message) for field, message in found)
+
+
+class _Row:
+    """One record of a file: structured, or (``raw``) rejected by the fast path."""
+
+    __slots__ = ("file", "ident", "obj", "raw")
+
+    def __init__(self, file: str, ident: str, obj: Any, raw: Any) -> None:
+        self.file = file
+        self.ident = ident
+        self.obj = obj
+        self.raw = raw
 
 
 def read_part(
@@ -205,48 +344,67 @@ def read_part(
 
     A later origin's record with an id already given by an earlier one is a problem unless the
     later file lists the id in ``replaces``, in which case it takes the earlier record's place.
+    Each record is structured as soon as it is decoded; a record the fast path rejects keeps
+    its raw form, and is explained (in file order) once the files are merged.
     """
     from ._structure import structurer
 
     cls, structure_one = structurer(part.name)
-    rows: list[tuple[str, Any]] = []
+    rows: list[_Row] = []
     position: dict[str, int] = {}
     for origin in origins:
         file = origin.name(part.file)
         before = len(problems)
-        records, replaces = parse_file(origin, part, problems)
-        if not records and len(problems) > before:
+        entries: list[_Row] = []
+
+        def each(raw: Any, anchored: bool, file: str = file, entries: list[_Row] = entries) -> None:
+            if anchored:  # spans written as quote anchors become offset spans
+                _anchors.resolve_records([(file, raw)], known, problems)
+            try:
+                obj = structure_one(raw)
+            except Exception:  # noqa: BLE001 - explained after the merge
+                entries.append(_Row(file, _record_id(raw, len(entries)), None, raw))
+            else:
+                entries.append(_Row(file, obj.id, obj, None))
+
+        readable, replaces = parse_file(origin, part, problems, each, entries.clear)
+        if not entries and len(problems) > before:
             # The file's records could not be read at all: references to its kind are not
             # checked, so that one broken file is one problem, not one per reference to it.
             known.unreadable_kinds.add(part.name)
+        del readable
         replacing = set(replaces)
         for ident in replacing - position.keys():
             problems.append(
                 Problem(file, ident, "replaces", f"replaces {ident!r}, which no earlier data has")
             )
-        for index, raw in enumerate(records):
-            ident = _record_id(raw, index)
+        for row in entries:
+            ident = row.ident
             earlier = position.get(ident)
-            if earlier is not None and rows[earlier][0] != file and ident in replacing:
-                rows[earlier] = (file, raw)
+            if earlier is not None and rows[earlier].file != file and ident in replacing:
+                rows[earlier] = row
                 continue
-            if earlier is not None and rows[earlier][0] != file:
+            if earlier is not None and rows[earlier].file != file:
                 problems.append(
                     Problem(
                         file,
                         ident,
                         "id",
-                        f"id {ident!r} is already in {rows[earlier][0]}; "
+                        f"id {ident!r} is already in {rows[earlier].file}; "
                         f'list it in "replaces" to replace that record',
                     )
                 )
                 continue
             position.setdefault(ident, len(rows))
-            rows.append((file, raw))
-    if part.name != "sources":  # spans written as quote anchors become offset spans
-        _anchors.resolve_records(rows, known, problems)
+            rows.append(row)
     rejected: list[Any] = []
-    pairs = structure(cls, structure_one, rows, problems, rejected)
+    pairs: list[tuple[str, Any]] = []
+    for index, row in enumerate(rows):
+        if row.raw is None:
+            pairs.append((row.file, row.obj))
+        else:
+            _explain(cls, row.file, row.raw, index, problems, rejected)
+    del rows, position
     register(part, pairs, known, problems)
     if rejected:
         _know_rejected(part, rejected, known)
@@ -313,19 +471,41 @@ def _read_texts(
         known.texts[source.id] = text
 
 
+_ACTIVE = [0]
+_ACTIVE_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a record is built.
+    """Pause the cyclic garbage collector while a record is built; freeze what was built.
 
-    Building creates millions of small objects, none of them garbage; each collection pass would
-    walk them all again (a third of the load time on a large dataset). Reference counting still
-    frees everything as usual, and the collector is restored as it was.
+    Building creates about a million small objects, none of them garbage; each collection pass
+    would walk them all again. Reference counting still frees everything as usual, and the
+    collector is restored as it was. Once the outermost load succeeds, :func:`gc.freeze` moves
+    every object then alive to the collector's permanent generation, so that no later
+    collection in the user's process walks the record again (a full collection of a
+    10,000-meeting record would otherwise take most of a second, every time). A record holds
+    no reference cycle (records reach their dataset through a weak link), so a dataset the
+    user drops is still freed, frozen or not, by reference counting alone.
     """
+    from ._structure import release_shared
+
     was_enabled = gc.isenabled()
     gc.disable()
+    with _ACTIVE_LOCK:
+        _ACTIVE[0] += 1
+    done = False
     try:
         yield
+        done = True
     finally:
+        with _ACTIVE_LOCK:
+            _ACTIVE[0] -= 1
+            last = not _ACTIVE[0]
+        if last:
+            release_shared()
+            if done:
+                gc.freeze()
         if was_enabled:
             gc.enable()
 

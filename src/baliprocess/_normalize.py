@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
-__all__ = ["FuzzyIndex", "fold"]
+__all__ = ["FuzzyIndex", "fold", "fold_cached"]
 
 _KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
 
@@ -26,6 +28,10 @@ def fold(text: str) -> str:
     while len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+fold_cached = lru_cache(maxsize=4096)(fold)
+""":func:`fold` with its answers kept: a lookup that needs folding folds each name once."""
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -83,66 +89,132 @@ def _needed(a: frozenset[str], b: frozenset[str], edits: int) -> int:
 class FuzzyIndex:
     """Ranks records by how well one of their names matches a query.
 
-    Scores (higher is better): 100 exact, 90 prefix, 80 whole-word, 70 substring, then 60 minus
-    10 per edit for a name or word within one or two typos. Candidates for typo matching are
-    narrowed by shared bigrams first, so a search costs microseconds, not a scan of every pair.
+    A score is a float; higher is better. Its band says how the best name matched: 100 exact,
+    90 a prefix, 80 a whole word, 70 a substring, below 60 a near miss, scaled by similarity:
+    one minus the edit distance over the longer length, taken over the whole name or word by
+    word, whichever is better (so "new zeeland" matches "new zealand" as well as "zeeland"
+    matches "zealand"). Within a band the whole-name similarity breaks ties: "united kingdgom"
+    is nearer the United Kingdom than the United Arab Emirates, whose word "united" it shares
+    exactly. A near miss must be at least :data:`CUTOFF` similar. Candidates are narrowed by
+    shared bigrams before any edit distance is computed; with ``rapidfuzz`` installed its
+    Levenshtein distance is used (same scores, computed in C).
     """
 
-    __slots__ = ("_names", "_words")
+    __slots__ = ("_grams", "_names")
+
+    CUTOFF = 0.75
 
     def __init__(self, names: list[tuple[str, str]]) -> None:
-        # (folded name, record id) pairs; the same id may appear under many names.
-        self._names: list[tuple[str, str, frozenset[str]]] = [
-            (name, record, _bigrams(name)) for name, record in names if name
+        # (folded name, record id, its words) triples; the same id may appear under many names.
+        self._names: list[tuple[str, str, tuple[str, ...]]] = [
+            (name, record, tuple(name.split())) for name, record in names if name
         ]
-        words: dict[str, set[str]] = {}
-        for name, record in names:
-            for word in name.split():
-                words.setdefault(word, set()).add(record)
-        self._words: list[tuple[str, frozenset[str], frozenset[str]]] = [
-            (word, frozenset(records), _bigrams(word)) for word, records in words.items()
-        ]
+        grams: dict[str, list[int]] = {}
+        for i, (name, _, _) in enumerate(self._names):
+            for gram in _bigrams(name):
+                grams.setdefault(gram, []).append(i)
+        self._grams = grams
 
-    def scores(self, query: str) -> dict[str, int]:
+    def scores(self, query: str) -> dict[str, float]:
         """Best score per record id for ``query`` (already folded); records scoring 0 left out."""
-        best: dict[str, int] = {}
-
-        def offer(record: str, score: int) -> None:
-            if score > best.get(record, 0):
-                best[record] = score
-
+        best: dict[str, float] = {}
         if not query:
             return best
+        if _distance is None:
+            use_rapidfuzz()
+        names = self._names
         query_grams = _bigrams(query)
-        limit = _allowed_edits(query)
-        for name, record, grams in self._names:
-            if name == query:
-                offer(record, 100)
-            elif name.startswith(query):
-                offer(record, 90)
-            elif f" {query} " in f" {name} ":
-                offer(record, 80)
-            elif query in name:
-                offer(record, 70)
-            elif (
-                limit and len(grams & query_grams) >= max(len(grams), len(query_grams)) - 2 * limit
-            ):
-                edits = distance(query, name, limit)
-                if edits <= limit:
-                    offer(record, 60 - 10 * edits)
+        shared: dict[int, int] = {}
+        for gram in query_grams:
+            for i in self._grams.get(gram, ()):
+                shared[i] = shared.get(i, 0) + 1
+        # A name within the cutoff shares at least this many of the query's bigrams (an edit
+        # breaks at most three): below it no edit distance is computed.
+        needed = len(query_grams) * 0.35
         query_words = query.split()
-        if len(query_words) >= 1:
-            for query_word in query_words:
-                word_limit = _allowed_edits(query_word)
-                if not word_limit:
+        spaced = f" {query} "
+        for i, count in shared.items():
+            name, record, words = names[i]
+            whole = _similarity(query, name)
+            if name == query:
+                score = 100.0
+            elif name.startswith(query):
+                score = 90 + whole
+            elif spaced in f" {name} ":
+                score = 80 + whole
+            elif query in name:
+                score = 70 + whole
+            elif count >= needed:
+                by_words = _word_similarity(query_words, words)
+                similar = max(whole, by_words)
+                if similar < self.CUTOFF:
                     continue
-                word_grams = _bigrams(query_word)
-                for word, records, grams in self._words:
-                    if len(grams & word_grams) < _needed(grams, word_grams, word_limit):
-                        continue
-                    edits = distance(query_word, word, word_limit)
-                    if edits <= word_limit:
-                        score = 50 - 10 * edits
-                        for record in records:
-                            offer(record, score)
+                score = 60 * similar + whole / 100
+            else:
+                continue
+            if score > best.get(record, 0):
+                best[record] = score
         return best
+
+
+def _similarity(a: str, b: str) -> float:
+    """One minus the edit distance of ``a`` and ``b`` over the longer length."""
+    longest = max(len(a), len(b))
+    if not longest:
+        return 1.0
+    return 1 - float(_distance(a, b, longest)) / longest
+
+
+def _word_similarity(query: tuple[str, ...] | list[str], words: tuple[str, ...]) -> float:
+    """How well the query's words match a name's words, each to its nearest, weighted by
+    length; words of the name the query leaves out lower it too (as missing letters)."""
+    total = 0
+    edits = 0
+    used: set[int] = set()
+    for word in query:
+        best_edits, best_j = len(word), -1
+        for j, other in enumerate(words):
+            if j in used:
+                continue
+            d = _distance(word, other, best_edits)
+            if d < best_edits:
+                best_edits, best_j = d, j
+        if best_j >= 0:
+            used.add(best_j)
+            total += max(len(word), len(words[best_j]))
+        else:
+            total += len(word)
+        edits += best_edits
+    for j, other in enumerate(words):
+        if j not in used:
+            total += len(other)
+            edits += len(other)
+    return 1 - edits / total if total else 0.0
+
+
+def _python_distance(a: str, b: str, limit: int) -> int:
+    return distance(a, b, limit)
+
+
+def _fast_distance() -> Any:
+    """rapidfuzz's Levenshtein with transpositions (OSA) when installed, else ours."""
+    try:
+        from rapidfuzz.distance import OSA
+    except ImportError:
+        return _python_distance
+
+    osa = OSA.distance
+
+    def fast(a: str, b: str, limit: int) -> int:
+        return int(osa(a, b, score_cutoff=limit))
+
+    return fast
+
+
+_distance: Any = None
+
+
+def use_rapidfuzz(enabled: bool = True) -> None:
+    """Compute edit distances with rapidfuzz (when installed) or in pure Python."""
+    global _distance
+    _distance = _fast_distance() if enabled else _python_distance

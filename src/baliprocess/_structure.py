@@ -25,7 +25,15 @@ import attrs
 from .models.common import Ref
 from .models.vocabularies import RefKind, _Vocabulary
 
-__all__ = ["Invalid", "parse_date", "parse_ref", "source_of", "structure_function", "structurer"]
+__all__ = [
+    "Invalid",
+    "parse_date",
+    "parse_ref",
+    "release_shared",
+    "source_of",
+    "structure_function",
+    "structurer",
+]
 
 
 class Invalid(Exception):
@@ -73,6 +81,18 @@ def parse_ref(value: Any) -> Ref:
         _REFS.clear()
     _REFS[value] = ref
     return ref
+
+
+_SHARED: dict[Any, Any] = {}
+"""Equal strings and integers met while structuring, so that records share one object for each
+(ids, vocabulary values, wordings, span texts that repeat a field, offsets): a record holds
+references, not copies. Emptied by :func:`release_shared` when a load ends."""
+_share = _SHARED.setdefault
+
+
+def release_shared() -> None:
+    """Forget the values shared so far (the records keep theirs)."""
+    _SHARED.clear()
 
 
 # -- generation ------------------------------------------------------------------------------
@@ -131,6 +151,7 @@ class _Generator:
             "_parse_date": parse_date,
             "_parse_ref": parse_ref,
             "_cls": cls,
+            "_share": _share,
         }
 
     def name_for(self, prefix: str, kind: type[Any], thing: Any) -> str:
@@ -156,7 +177,9 @@ class _Generator:
                     f"for item in {src}:",
                     f"    if type(item) is not {item.__name__}:",
                     f"        raise Invalid('expected {_SCALARS[item]}')",
-                    f"{dst} = tuple({src})",
+                    f"{dst} = tuple([_share(item, item) for item in {src}])"
+                    if item is not bool
+                    else f"{dst} = tuple({src})",
                 ]
             else:
                 lines.append(f"{dst} = tuple([{self.call(item, 'item')} for item in {src}])")
@@ -165,7 +188,7 @@ class _Generator:
             return [
                 f"if type({src}) is not {kind.__name__}:",
                 f"    raise Invalid('expected {_SCALARS[kind]}')",
-                f"{dst} = {src}",
+                f"{dst} = {src}" if kind is bool else f"{dst} = _share({src}, {src})",
             ]
         return [f"{dst} = {self.call(kind, src)}"]
 
@@ -209,9 +232,30 @@ class _Generator:
                     "    else:",
                     f"        {var} = {default}",
                 ]
-        arguments = ", ".join(f"{f.alias}=x_{f.alias}" for f in fields)
-        lines.append(f"    return _cls({arguments})")
+        if _plain(cls):
+            # What attrs' own __init__ would do, without its per-call setattr lookup (which is
+            # most of the cost of building a small frozen record): the values are checked above.
+            self.namespace["_new"] = object.__new__
+            self.namespace["_set"] = object.__setattr__
+            lines.append("    o = _new(_cls)")
+            lines += [f"    _set(o, {f.name!r}, x_{f.alias})" for f in fields]
+            lines.append("    return o")
+        else:
+            arguments = ", ".join(f"{f.alias}=x_{f.alias}" for f in fields)
+            lines.append(f"    return _cls({arguments})")
         return "\n".join(lines) + "\n"
+
+
+def _plain(cls: type[Any]) -> bool:
+    """Whether attrs' ``__init__`` of ``cls`` only stores its arguments: a slotted class with
+    no validator, converter, non-init field or post-init hook."""
+    return (
+        "__slots__" in cls.__dict__
+        and not any("hash" in slot for slot in cls.__slots__)
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and all(f.init and f.validator is None and f.converter is None for f in attrs.fields(cls))
+    )
 
 
 def _generate(cls: type[Any]) -> Callable[[Any], Any]:

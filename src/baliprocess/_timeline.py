@@ -59,17 +59,17 @@ def _subject(dataset: Dataset, x: object) -> tuple[str, str]:
         collection = getattr(dataset, _plural(prefix))
         found = collection.lookup(rest) if prefix in _NAMED else collection.get(rest)
         return prefix, found.id
-    errors: list[UnknownIdError] = []
+    # Suggestions only: a kept exception would hold its frames (and the dataset) in a cycle.
+    suggested: list[str] = []
     for kind in _NAMED:  # members, then bodies, then documents
         try:
             return kind, getattr(dataset, _plural(kind)).lookup(x).id
         except UnknownIdError as error:
-            errors.append(error)
+            suggested.extend(error.suggestions)
     for kind in _BY_ID:
         if x in getattr(dataset, _plural(kind)):
             return kind, x
-    suggestions = tuple(s for error in errors for s in error.suggestions)
-    raise UnknownIdError("member, body, document, meeting or commitment", x, suggestions[:3])
+    raise UnknownIdError("member, body, document, meeting or commitment", x, tuple(suggested[:3]))
 
 
 def _plural(kind: str) -> str:

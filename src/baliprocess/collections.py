@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ._normalize import FuzzyIndex, fold
+from ._normalize import FuzzyIndex, fold, fold_cached
 from .errors import InvalidQueryError, UnknownIdError
 
 if TYPE_CHECKING:
@@ -99,6 +99,7 @@ class Collection(Generic[T]):
     """
 
     __slots__ = (
+        "__weakref__",
         "_all",
         "_by_id",
         "_cache",
@@ -403,7 +404,7 @@ class _NamedCollection(Collection[T]):
         exact, _ = self._names()
         position = exact.get(name)
         if position is None:
-            position = exact.get(fold(name))
+            position = exact.get(fold_cached(name))
         if position is not None and (self._positions is None or position in self._held()):
             return position
         return None
@@ -828,20 +829,20 @@ def _resolve_participant(dataset: Dataset, value: object, what: str) -> Ref:
         collection = dataset.members if prefix == "member" else dataset.bodies
         return Ref(kind=RefKind(prefix), id=collection.lookup(rest).id)
     found: list[Ref] = []
-    errors: list[UnknownIdError] = []
+    # Suggestions only: a kept exception would hold its frames (and the dataset) in a cycle.
+    suggested: list[str] = []
     for kind, collection in ((RefKind.MEMBER, dataset.members), (RefKind.BODY, dataset.bodies)):
         try:
             found.append(Ref(kind=kind, id=collection.lookup(key).id))
         except UnknownIdError as error:
-            errors.append(error)
+            suggested.extend(error.suggestions)
     if len(found) == 1:
         return found[0]
     if found:
         both = " and ".join(f"{ref.kind.value} {ref.id!r}" for ref in found)
         say = " or ".join(f"'{ref}'" for ref in found)
         raise InvalidQueryError(f"{key!r} names {both}; say {say}")
-    suggestions = tuple(s for error in errors for s in error.suggestions)
-    raise UnknownIdError("member or body", key, suggestions[:3])
+    raise UnknownIdError("member or body", key, tuple(suggested[:3]))
 
 
 def _group_or_actor(dataset: Dataset, actor: object) -> Ref:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,33 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "load"]
 
 
+class _Link:
+    """How the records of a dataset from :func:`load` reach it: weakly.
+
+    A strong link would make every record part of a reference cycle with its dataset, which
+    only the cyclic collector can free, and the collector never looks at a loaded record again
+    (it is frozen after the load). So the dataset holds its records, and they hold this link:
+    following it while the dataset is alive is following the dataset itself; after the user
+    drops the dataset (and every collection of it), it raises :class:`DetachedRecordError`.
+    """
+
+    __slots__ = ("_ref",)
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._ref = weakref.ref(dataset)
+
+    def __getattr__(self, name: str) -> Any:
+        dataset = self._ref()
+        if dataset is None:
+            from .errors import DetachedRecordError
+
+            raise DetachedRecordError(
+                "the dataset this record was loaded into is gone (no dataset or collection of "
+                "it is held any more); keep the dataset while you follow a record's links"
+            )
+        return getattr(dataset, name)
+
+
 class Dataset:
     """A whole, validated record and its query API.
 
@@ -50,6 +78,11 @@ class Dataset:
         self._ready: dict[str, Collection[Any]] = {}
         """The collections published: loaded whole, with no problem."""
         self._cache: dict[Hashable, Any] = {}
+        self._views: dict[str, weakref.ref[Collection[Any]]] = {}
+        # The bundled dataset lives as long as the process: its records may hold it strongly
+        # (a pickled bundled record comes back linked to it). Any other dataset is held by its
+        # user, and its records link to it weakly, so that it holds no reference cycle.
+        self._link: Any = self if not eager else _Link(self)
         if eager:
             problems: list[Problem] = []
             for origin in origins:
@@ -67,6 +100,28 @@ class Dataset:
     # -- loading -----------------------------------------------------------------------------
 
     def _part(self, key: str) -> Collection[Any]:
+        """The collection of ``key`` as the user gets it: one that holds this dataset.
+
+        The dataset keeps each kind's records in a root collection that links back to it
+        weakly; what it hands out is a view of that root, which holds the dataset strongly
+        (``bp.load(path).meetings.filter(...)`` works) without the dataset holding the view.
+        """
+        if self._link is self:
+            return self._root(key)  # type: ignore[no-any-return]
+        found = self._views.get(key)
+        view = None if found is None else found()
+        if view is None:
+            root = self._root(key)
+            with self._lock:
+                found = self._views.get(key)
+                view = None if found is None else found()
+                if view is None:
+                    view = object.__new__(type(root))
+                    Collection.__init__(view, self, root._kind, root._records, _parent=root)
+                    self._views[key] = weakref.ref(view)
+        return view
+
+    def _root(self, key: str) -> Collection[Any]:
         part = self._ready.get(key)
         if part is not None:
             return part
@@ -100,15 +155,20 @@ class Dataset:
         link = object.__setattr__
         linked = hasattr(kind.cls, "_dataset")
         held = [field for name, field in NESTED.values() if name == key]
+        to = self._link
         for record in records:
             if linked:
-                link(record, "_dataset", self)
+                link(record, "_dataset", to)
             for field in held:
                 for inner in getattr(record, field):
-                    link(inner, "_dataset", self)
+                    link(inner, "_dataset", to)
         if kind.order is not None:
             records.sort(key=kind.order(self))
-        self._parts[key] = kind.collection_class()(self, kind.target, tuple(records))
+        root = kind.collection_class()(to, kind.target, tuple(records))
+        if to is not self:
+            # Not ``self``: a root that held itself would be a cycle of its own.
+            root._all = weakref.proxy(root)
+        self._parts[key] = root
 
     # -- the collections ---------------------------------------------------------------------
 
