@@ -62,6 +62,19 @@ NOT_STATED = "not-stated"
 """The status filter's value for members no statement of the record gives a status."""
 
 
+def build_once(
+    cache: dict[Hashable, Any], lock: Any, key: Hashable, build: Callable[[], Any]
+) -> Any:
+    """``cache[key]``, built by ``build`` on first use; once, under ``lock``, across threads."""
+    found = cache.get(key)
+    if found is None:
+        with lock:
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = build()
+    return found
+
+
 class _Index:
     """Positions of records per key, built once; a key's positions are in collection order."""
 
@@ -139,13 +152,7 @@ class Collection(Generic[T]):
 
     def _cached(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """What ``build`` returns, built once for the whole collection (under a lock)."""
-        found = self._cache.get(key)
-        if found is None:
-            with self._lock:
-                found = self._cache.get(key)
-                if found is None:
-                    found = self._cache[key] = build()
-        return found
+        return build_once(self._cache, self._lock, key, build)
 
     def _index(self, name: str) -> _Index:
         """The index ``name`` the registry declares for this kind, built on first use."""

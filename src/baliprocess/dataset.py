@@ -25,6 +25,7 @@ from .collections import (
     MeetingCollection,
     MemberCollection,
     SourceCollection,
+    build_once,
 )
 from .errors import InvalidQueryError, Problem
 
@@ -345,13 +346,7 @@ class Dataset:
         return tuple(index.get(ref, ()))
 
     def _cached(self, key: Hashable, build: Any) -> Any:
-        found = self._cache.get(key)
-        if found is None:
-            with self._lock:
-                found = self._cache.get(key)
-                if found is None:
-                    found = self._cache[key] = build()
-        return found
+        return build_once(self._cache, self._lock, key, build)
 
     def _outcome_index(self) -> dict[str, tuple[Meeting, Outcome]]:
         def build() -> dict[str, tuple[Meeting, Outcome]]:

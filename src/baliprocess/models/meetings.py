@@ -163,9 +163,22 @@ class Contribution:
     inferred: str | None = None
 
 
+class _Participant:
+    """What attendance rows of members and of bodies share: asking what they did."""
+
+    __slots__ = ()
+    contributions: tuple[Contribution, ...]
+
+    def contributed(self, kind: ContributionKind | str | None = None) -> bool:
+        """Whether the participant did anything (or ``kind``) at the meeting."""
+        if kind is None:
+            return bool(self.contributions)
+        return any(c.kind == kind for c in self.contributions)
+
+
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class Attendance:
+class Attendance(_Participant):
     """One member at one meeting: its standing (``role``) and what it did (``contributions``).
 
     ``wording`` is the statement's own name for the member, ``span`` its first evidence and
@@ -180,16 +193,10 @@ class Attendance:
     contributions: tuple[Contribution, ...] = ()
     inferred: str | None = None
 
-    def contributed(self, kind: ContributionKind | str | None = None) -> bool:
-        """Whether the participant did anything (or ``kind``) at the meeting."""
-        if kind is None:
-            return bool(self.contributions)
-        return any(c.kind == kind for c in self.contributions)
-
 
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class BodyAttendance:
+class BodyAttendance(_Participant):
     """A Bali Process body (such as the RSO) taking part in a meeting, as a participant."""
 
     body: str = field(refers_to="body")
@@ -199,12 +206,6 @@ class BodyAttendance:
     mentions: tuple[Span, ...] = ()
     contributions: tuple[Contribution, ...] = ()
     inferred: str | None = None
-
-    def contributed(self, kind: ContributionKind | str | None = None) -> bool:
-        """Whether the body did anything (or ``kind``) at the meeting."""
-        if kind is None:
-            return bool(self.contributions)
-        return any(c.kind == kind for c in self.contributions)
 
 
 @record_class
