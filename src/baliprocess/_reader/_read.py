@@ -68,7 +68,7 @@ _VERBS: list[tuple[re.Pattern[str], str, str]] = [
         (r"\bendorsed\b", "endorsed", "endorsed"),
         (r"\badopted\b", "adopted", "adopted"),
         (r"\blaunched\b", "launched", "launched"),
-        (r"\bestablished\b|\bset up\b", "established", "launched"),
+        (r"\bestablished\b|\bset up\b", "established", "established"),
         (r"\bwelcomed\b", "welcomed", "welcomed"),
         (r"\bcommended\b|\bpraised\b|\bcongratulated\b", "commended", "commended"),
         (r"\brecommended\b|\bto recommend\b", "recommended", "recommended"),
@@ -78,12 +78,16 @@ _VERBS: list[tuple[re.Pattern[str], str, str]] = [
         (r"\breceived\b", "received", "received"),
         (r"\bheard\b", "heard", "heard"),
         (
-            r"\bpresented\b|\breported\b|\bdelivered an? (?:intervention|presentation)\b|\bbriefed\b|\bprovided an overview\b",
+            r"\bpresented\b|\breported\b|\bdelivered an? (?:intervention|presentation)\b|\bbriefed\b",
             "presented",
             "presented",
         ),
         (r"\bupdated\b", "presented", "updated"),
-        (r"\bprovided recommendations\b|\bprovided\b", "presented", "provided"),
+        (
+            r"\bprovided recommendations\b|\bprovided\b|\bprovided an overview\b",
+            "presented",
+            "provided",
+        ),
         (
             r"\bdiscussed\b|\bassessed\b|\bconsidered\b|\bfocused on\b|\bexchanged views\b|\bdeliberated\b|\bbegan to set out\b|\btook stock\b",
             "discussed",
@@ -154,6 +158,7 @@ class Reading:
 
     def __init__(self) -> None:
         self.meetings: list[DMeeting] = []
+        self.last_actors: list[str] = []  # the actors of the last outcome with a named subject
         self.loose: list[Loose] = []
         self.named: dict[tuple[str, str], tuple[Name, Range, str]] = {}  # key -> first mention
         self.new_documents: dict[str, tuple[str, Range, str]] = {}  # title -> (title, span, kind)
@@ -727,27 +732,72 @@ def _outcome(
             inferred = "no actor is named; the statement reports the meeting's decision"
         else:
             return
-    objects: list[str] = []
-    for f in found:
-        if f.start >= m.end() and f.name.kind in ("member", "body", "document"):
-            objects.append(f"{f.name.kind}:{f.name.id}")
-    for mention, meeting in pairs:
-        if mention.start >= m.end():
-            objects.append(f"meeting:{meeting.key}")
-    outcome = DOutcome(
-        text=text,
-        span=s.piece.span(),
-        verb=schema,
-        verb_enum=enum,
-        actors=actors,
-        objects=list(dict.fromkeys(o for o in objects if o not in actors)),
-        actors_inferred=inferred,
-        confidence=0.85 if inferred is None else 0.6,
-        rule=f"verb:{schema}",
-    )
+    clauses = _clauses(text, m, schema, enum)
+    pledges: list[DCommitment] = []
     if not re.search(r"\b(?:was|were) (?:convened|held)\b", text):
-        outcome.commitments = _commitments(s, actors, dates, pairs, lead_future)
-    target.outcomes.append(outcome)
+        pledges = _commitments(s, actors, dates, pairs, lead_future)
+    for k, (a, b, cm, cschema, cenum) in enumerate(clauses):
+        objects: list[str] = []
+        for f in found:
+            if cm.end() <= f.start < b and f.name.kind in ("member", "body", "document"):
+                objects.append(f"{f.name.kind}:{f.name.id}")
+        for mention, meeting in pairs:
+            if cm.end() <= mention.start < b:
+                objects.append(f"meeting:{meeting.key}")
+        whole = len(clauses) == 1
+        outcome = DOutcome(
+            text=text if whole else text[a:b],
+            span=s.piece.span() if whole else s.piece.span(a, b),
+            verb=cschema,
+            verb_enum=cenum,
+            actors=actors,
+            objects=list(dict.fromkeys(o for o in objects if o not in actors)),
+            actors_inferred=inferred,
+            confidence=0.85 if inferred is None else 0.6,
+            rule=f"verb:{cschema}" + ("" if whole else "+clause"),
+        )
+        last = k == len(clauses) - 1
+        outcome.commitments = [
+            c for c in pledges if (a <= c.span_at < b) or (last and c.span_at >= b)
+        ]
+        target.outcomes.append(outcome)
+    if actors and inferred is None:
+        reading.last_actors = actors
+
+
+# A further reporting clause of the same subject: "endorsed X and agreed that ...",
+# "stressed that ..., and noted ...", "welcomed X; noted Y".
+_NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?|;\s*(?:and\s+)?(?:also\s+)?")
+
+
+def _clauses(
+    text: str, m: re.Match[str], schema: str, enum: str
+) -> list[tuple[int, int, re.Match[str], str, str]]:
+    """The reporting clauses of one outcome sentence: (start, end, verb match, schema verb,
+    record verb). One outcome per reporting clause: a sentence "X endorsed A and agreed that
+    B" is two outcomes with the same actors; a bare "discussed and agreed" (no object between
+    the verbs) stays one."""
+    out: list[tuple[int, int, re.Match[str], str, str]] = []
+    a, cur = 0, (m, schema, enum)
+    pos = m.end()
+    for jm in _NEXT_CLAUSE.finditer(text, m.end()):
+        if jm.start() < pos:
+            continue
+        if text.count("(", 0, jm.start()) != text.count(")", 0, jm.start()):
+            continue  # inside parentheses
+        rest = text[jm.end() :]
+        nxt = _first_verb(rest[:40])
+        if nxt is None or nxt[0].start() != 0 or nxt[1] == "will":
+            continue
+        vm = re.compile(nxt[0].re.pattern, re.I).search(text, jm.end())
+        if vm is None or vm.start() != jm.end() or re.match(r"\s+by\b", text[vm.end() :]):
+            continue
+        if jm.start() - cur[0].end() < 12:
+            continue  # "discussed and agreed on ...": one clause
+        out.append((a, jm.start(), *cur))
+        a, cur, pos = jm.end(), (vm, nxt[1], nxt[2]), vm.end()
+    out.append((a, len(text.rstrip(" .;")), *cur))
+    return out
 
 
 _CLAUSE_START = re.compile(r"(?:,|;|\band|\bas well as)\s*$")
@@ -806,6 +856,7 @@ def _commitments(
         )
         action = re.sub(rf"^{re.escape(word)}\s*", "", trimmed, flags=re.I).strip() or trimmed
         commitment = DCommitment(
+            span_at=a,
             kind=kind,
             actors=actors,
             action=action,
