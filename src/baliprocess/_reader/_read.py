@@ -23,7 +23,7 @@ _HELD = re.compile(
 )
 _OBSERVER = re.compile(r"\bobserv(?:er|ers|ed by)\b", re.I)
 _ATTEND = re.compile(
-    r"\b(?:in attendance|attended by|attended|took part|taking part|participated|participating|"
+    r"\b(?:in attendance|attended by|attended|took part|taking part|participated|participating(?! (?:members|states|countries|governments))|"
     r"delegations? from|representatives? (?:from|of)|joined|were present|present were)\b",
     re.I,
 )
@@ -122,7 +122,10 @@ _VERBS: list[tuple[re.Pattern[str], str, str]] = [
     ]
 ]
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|to be submitted|are working to|is working to|plan(?:s|ned|ning)? to|agreed to|committed to|tasked|deferred|recommend(?:ed)?|requested that|continue to)\b",
+    r"\b(?:will|would|shall|to be submitted|are working to|is working to|plan(?:s|ned|ning)? to|agreed to|committed to|tasked|deferred|recommend(?:ed)?|requested that|continue to|pledged|"
+    r"(?:agreed|settled) on an? (?:strategy|plan|approach|roadmap|way forward)|"
+    r"(?:confirmed|reaffirmed|renewed) (?:their|its) (?:ongoing|continued|continuing) "
+    r"(?:partnership|commitment|support|cooperation|engagement))\b",
     re.I,
 )
 _GROUPS: list[tuple[re.Pattern[str], str]] = [
@@ -726,23 +729,36 @@ def _outcome(
         return
     actors = inherited if inherited is not None else _actors(head, found, m.start())
     inferred = None
+    passive = inherited is None and bool(_PASSIVE.search(text[max(0, m.start() - 30) : m.end()]))
+    if passive:
+        # "The RSO was tasked to ...", "A proposed exercise for the TFPP would be deferred":
+        # the subject is what is acted on; the actor is the meeting, unnamed
+        actors = []
     if not actors:
         if re.search(r"\b(?:would|will) be\b|\bwas\b|\bwere\b", text[: m.end() + 10]) or s.lead:
             actors = ["group:members"]
             inferred = "no actor is named; the statement reports the meeting's decision"
         else:
             return
-    clauses = _clauses(text, m, schema, enum)
+    clauses = (
+        _clauses(text, m, schema, enum)
+        if inherited is None
+        else [(0, len(text.rstrip(" .;")), m, schema, enum)]
+    )
     pledges: list[DCommitment] = []
     if not re.search(r"\b(?:was|were) (?:convened|held)\b", text):
         pledges = _commitments(s, actors, dates, pairs, lead_future)
     for k, (a, b, cm, cschema, cenum) in enumerate(clauses):
         objects: list[str] = []
         for f in found:
-            if cm.end() <= f.start < b and f.name.kind in ("member", "body", "document"):
+            if (
+                (inherited is not None or passive or cm.end() <= f.start)
+                and f.start < b
+                and f.name.kind in ("member", "body", "document")
+            ):
                 objects.append(f"{f.name.kind}:{f.name.id}")
         for mention, meeting in pairs:
-            if cm.end() <= mention.start < b:
+            if (inherited is not None or cm.end() <= mention.start) and mention.start < b:
                 objects.append(f"meeting:{meeting.key}")
         whole = len(clauses) == 1
         outcome = DOutcome(
@@ -763,6 +779,12 @@ def _outcome(
         target.outcomes.append(outcome)
     if actors and inferred is None:
         reading.last_actors = actors
+
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?(?:tasked|deferred|postponed|requested|invited|"
+    r"asked|encouraged|endorsed|adopted|welcomed|noted|agreed|established|launched|submitted)$"
+)
 
 
 # A further reporting clause of the same subject: "endorsed X and agreed that ...",
