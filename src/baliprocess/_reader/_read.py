@@ -343,6 +343,7 @@ def read(text: str, resolver: Resolver) -> Reading:
     for m in reading.meetings:
         if m.place is not None and m.virtual is None:
             m.virtual = False
+    _states(reading, sents, mentions_per, primaries)
     # -- participants, co-chairs, counts, purposes, agenda, outcomes ---------------------------
     outcome_context = main
     for idx, s in enumerate(sents):
@@ -383,6 +384,50 @@ def read(text: str, resolver: Resolver) -> Reading:
         _outcome(s, found, target, reading, resolver, dates_per[idx], pairs)
     _documents(sents, reading, resolver)
     return reading
+
+
+_WAS_HELD = re.compile(
+    r"\b(?:was|were)\s+(?:successfully\s+)?(?:held|convened|hosted|attended|co-chaired|opened)\b|"
+    r"\btook place\b|\bco-chaired\b|\bmet\b",
+    re.I,
+)
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|to be held|planned|planning|scheduled|upcoming|forthcoming|next|"
+    r"ahead of|in preparation for|proposed|to make|to submit|recommendations? to|prepare for)\b",
+    re.I,
+)
+_PUT_OFF = re.compile(r"\b(?:deferred|postponed|put off|delayed)\b", re.I)
+
+
+def _states(
+    reading: Reading,
+    sents: list[Sentence],
+    mentions_per: list[list[tuple[Mention, DMeeting]]],
+    primaries: list[DMeeting],
+) -> None:
+    """A meeting's state from the sentences that mention it. One put off ("would be
+    deferred") is ``deferred``; one dated after the statement's own meeting is ``held`` when
+    a sentence reports it held, ``planned`` when a sentence looks ahead to it ("to make
+    recommendations to ...", "will ..."), else ``unknown`` (mentioned, not said to have
+    taken place)."""
+    ref = next((m.date.first for m in primaries if m.date is not None), None)
+    said: dict[str, list[tuple[Sentence, Mention]]] = {}
+    for idx, pairs in enumerate(mentions_per):
+        for mention, meeting in pairs:
+            said.setdefault(meeting.key, []).append((sents[idx], mention))
+    for m in reading.meetings:
+        if m.primary:
+            continue
+        where = said.get(m.key, [])
+        if any(_PUT_OFF.search(s.text, mention.end) for s, mention in where):
+            m.state = "deferred"
+        elif ref is not None and m.date is not None and m.date.first > ref:
+            if any(_WAS_HELD.search(s.text) for s, _ in where):
+                m.state = "held"
+            elif any(_AHEAD.search(s.text) for s, _ in where):
+                m.state = "planned"
+            else:
+                m.state = "unknown"
 
 
 def narrative_sentence(s: Sentence) -> bool:
