@@ -357,7 +357,9 @@ def read(text: str, resolver: Resolver) -> Reading:
         ):
             outcome_context = pairs[0][1]  # a section heading that is a meeting's title
         target = outcome_context or main
-        for f in found:
+        for f in found_per[idx]:
+            if f.name.kind not in ("document",) and _inside_mentions(f, mentions_per[idx]):
+                continue
             key = f.name.key
             if key not in reading.named:
                 reading.named[key] = (f.name, _span(s, f.start, f.end), f.text)
@@ -953,40 +955,113 @@ _TITLE = re.compile(
 )
 
 
+_MEETING_HEAD = re.compile(
+    r"\b(?:Meeting|Conference|Workshop|Webinar|Forum|Consultation|Gathering|Roundtable|"
+    r"Symposium|Summit|Retreat|Seminar|Dialogue|Session)\b"
+)
+# a document named in lower case by its kind and what it is about: "the RSO's policy guides
+# on criminalizing ...", "the terms of reference of the Working Group on ..."
+_LOWER_DOC = re.compile(
+    r"\b(?P<head>policy (?:guides?|briefs?|papers?)|terms of reference|concept notes?|"
+    r"(?:forward )?work ?plans?|action plans?|guidelines|toolkits?|handbooks?|training (?:modules?|manuals?)|"
+    r"joint statements?|discussion papers?|background papers?)\s+(?P<prep>on|of|for)\s+"
+    r"(?P<what>[^,.;:()]{6,120}?)(?=\s*[,.;:(]|\s+(?:and\s+)?(?:agreed|endorsed|welcomed|noted|"
+    r"adopted|which|that|to be|will|would|was|were|as|at|by|during|ahead)\b|$)"
+)
+# a title after its kind: "its policy brief Trapped in Deceit"
+_NAMED_DOC = re.compile(
+    r"\b(?:policy brief|report|paper|publication|study|guide|handbook|toolkit|brief)\s+"
+    r"(?P<title>[‘'\"“]?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|on|for|the|and|to|in|a)){0,8})"
+)
+# a title with an acronym before its kind: "Acknowledge, Act and Advance (AAA) Recommendations"
+_ACRONYM_DOC = re.compile(
+    r"\b(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){1,6}\([A-Z]{2,8}\)\s+(?:Recommendations|Principles|"
+    r"Framework|Strategy|Declaration|Plan|Guidelines|Report)\b"
+)
+_DOC_KINDS = {
+    "strategy": "strategy",
+    "declaration": "declaration",
+    "plan": "work-plan",
+    "action plan": "work-plan",
+    "report": "report",
+    "guide": "guide",
+    "guides": "guide",
+    "compendium": "compendium",
+    "recommendations": "recommendations",
+    "statement": "statement",
+    "note": "concept-note",
+    "module": "training-module",
+    "compact": "compact",
+    "paper": "paper",
+    "terms of reference": "paper",
+    "framework": "framework",
+}
+
+
+def _new_document(
+    reading: Reading, s: Sentence, start: int, title: str, resolver: Resolver
+) -> None:
+    known = resolver.resolve(title)[0]
+    if resolver.names.get(fold(title)) is not None or (
+        known is not None and known.kind == "document"
+    ):
+        return
+    heads = _DOC_HEAD.findall(title) or re.findall(
+        r"guides?|note|plan|report|module|paper|statement|declaration", title.lower()
+    )
+    head = heads[-1].lower() if heads else "paper"
+    kind = _DOC_KINDS.get(head.rstrip("s") if head.endswith("guides") else head, "paper")
+    reading.new_documents.setdefault(
+        fold(title), (title, s.piece.span(start, start + len(title)), kind)
+    )
+
+
 def _documents(sents: list[Sentence], reading: Reading, resolver: Resolver) -> None:
-    """Documents named by a title with a document head noun that the dataset does not know."""
+    """Documents the dataset does not know: a title with a document head noun (two titles
+    joined by "and the" are two), a title with an acronym before its head noun, a title after
+    its kind ("policy brief Trapped in Deceit"), and a document named in lower case by its
+    kind and subject ("policy guides on ...")."""
     for s in sents:
-        for m in _TITLE.finditer(s.text):
-            title = m.group(0).strip()
+        text = s.text
+        for m in _ACRONYM_DOC.finditer(text):
+            _new_document(reading, s, m.start(), m.group(0), resolver)
+        for m in _NAMED_DOC.finditer(text):
+            title = m.group("title").strip("‘'\"“")
             words = title.split()
-            while words and words[0].lower() in ("the", "of", "on", "for", "and", "to", "in", "a"):
-                words = words[1:]
-            while words and words[-1].lower() in ("the", "of", "on", "for", "and", "to", "in"):
-                words = words[:-1]
+            while words and words[-1] in ("of", "on", "for", "the", "and", "to", "in", "a"):
+                words.pop()
             title = " ".join(words)
-            if len(words) < 2 or not _DOC_HEAD.search(title):
-                continue
-            if resolver.names.get(fold(title)) is not None:
-                continue
-            head = _DOC_HEAD.findall(title)[-1].lower()
-            kind = {
-                "strategy": "strategy",
-                "declaration": "declaration",
-                "plan": "work-plan",
-                "action plan": "work-plan",
-                "report": "report",
-                "guide": "guide",
-                "guides": "guide",
-                "compendium": "compendium",
-                "recommendations": "recommendations",
-                "statement": "statement",
-                "note": "concept-note",
-                "module": "training-module",
-                "compact": "compact",
-                "paper": "paper",
-                "terms of reference": "paper",
-            }.get(head, "paper")
-            start = s.text.find(title, m.start())
-            reading.new_documents.setdefault(
-                fold(title), (title, s.piece.span(start, start + len(title)), kind)
-            )
+            if len(words) >= 2 and not _DOC_HEAD.search(title) and not _MEETING_HEAD.search(title):
+                _new_document(reading, s, text.find(title, m.start()), title, resolver)
+        for m in _LOWER_DOC.finditer(text):
+            what = m.group("what").strip()
+            title = f"{m.group('head')} {m.group('prep')} {what}"
+            if len(what.split()) >= 2 and text[m.start() : m.start() + len(title)] == title:
+                _new_document(reading, s, m.start(), title, resolver)
+        for m in _TITLE.finditer(text):
+            title = m.group(0).strip()
+            for part in re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", title):
+                words = part.split()
+                while words and words[0].lower() in (
+                    "the",
+                    "of",
+                    "on",
+                    "for",
+                    "and",
+                    "to",
+                    "in",
+                    "a",
+                ):
+                    words = words[1:]
+                while words and words[-1].lower() in ("the", "of", "on", "for", "and", "to", "in"):
+                    words = words[:-1]
+                part = " ".join(words)
+                if len(words) < 2 or not _DOC_HEAD.search(part):
+                    continue
+                if _MEETING_HEAD.search(part) or any(
+                    part in t for t, _, _ in reading.new_documents.values()
+                ):
+                    continue
+                if resolver.names.get(fold(part)) is not None:
+                    continue
+                _new_document(reading, s, text.find(part, m.start()), part, resolver)
