@@ -202,6 +202,10 @@ def read(text: str, resolver: Resolver) -> Reading:
             else:
                 meeting.mentions.append(mention.span())
             pairs.append((mention, meeting))
+        if not pairs:
+            unnamed = _unnamed_meeting(s, dates, reading, resolver)
+            if unnamed is not None:
+                pairs.append(unnamed)
         mentions_per.append(pairs)
         title_block = not narrative_seen and (
             s.kind == "heading" or (len(s.text) < 250 and not s.text.endswith("."))
@@ -430,6 +434,62 @@ def _states(
                 m.state = "planned"
             else:
                 m.state = "unknown"
+
+
+# A meeting named only by who met: "Senior officials met the day before, on 6 August 2018, ..."
+_WHO_MET = re.compile(
+    r"^(?:The\s+)?(?P<who>Senior Officials|Officials|Ministers|Foreign Ministers)\s+"
+    r"(?:had\s+|also\s+)?(?:met|convened|gathered)\b(?!\s+(?:with|to)\b)",
+    re.I,
+)
+
+
+def _unnamed_meeting(
+    s: Sentence, dates: list[DateMatch], reading: Reading, resolver: Resolver
+) -> tuple[Mention, DMeeting] | None:
+    wm = _WHO_MET.match(s.text)
+    if wm is None:
+        return None
+    who = wm.group("who").lower()
+    if "minister" in who:
+        title, kind, series, base = (
+            "Ministers' Meeting",
+            "ministerial-conference",
+            "ministerial",
+            "ministers",
+        )
+    else:
+        title, kind, series, base = (
+            "Senior Officials' Meeting",
+            "senior-officials-meeting",
+            "som",
+            "som",
+        )
+    key, n = f"{base}-unnamed", 2
+    while any(m.key == key for m in reading.meetings):
+        key, n = f"{base}-unnamed-{n}", n + 1
+    mention = Mention(s, wm.start(), wm.end(), None, "")
+    meeting = DMeeting(
+        key=key, title=title, kind=kind, series=series, span=mention.span(), rule="who-met"
+    )
+    date = next((d for d in dates if d.start >= wm.end()), None)
+    if date is not None:
+        meeting.date, meeting.date_span, meeting.date_rule = (
+            date,
+            _span(s, date.start, date.end),
+            "near-title",
+        )
+    at = 0
+    for part in re.split(r"(\s*[,;()]\s*)", s.text):
+        place, conf, _ = resolver.place(part) if part[:1].isupper() else (None, 0.0, ())
+        if place is not None and at >= wm.end():
+            meeting.place, meeting.country, meeting.place_kind = place[0], place[1], place[2]
+            meeting.place_span, meeting.place_confidence = _span(s, at, at + len(part)), conf
+            break
+        at += len(part)
+    meeting.confidence = 0.6
+    reading.meetings.append(meeting)
+    return mention, meeting
 
 
 def narrative_sentence(s: Sentence) -> bool:
