@@ -32,7 +32,11 @@ Matching rules (one-to-one, greedy, in gold order):
   provided-recommendations, panellist, hosted). Development gold: ``co_chairs`` give
   co-chaired (inferred draft co-chairs are left out), ``presenters`` give ``contributed``, to
   which every other draft kind maps (the schema does not tell them apart).
-- outcomes with verb and actors: a draft outcome matches a gold outcome when their spans
+- outcomes with verb and actors: the reader writes one outcome per reporting clause ("endorsed
+  X and agreed that ..." is two, as in the development gold); the curated bundled record keeps
+  one outcome per sentence or bullet, so there a draft outcome lying inside the span of a gold
+  outcome that another draft outcome matched is a further clause of that outcome and is counted
+  neither way. A draft outcome matches a gold outcome when their spans
   overlap (gold quotes are located in the text), the verbs are equal (the development schema's
   verbs; the bundled record's verbs are compared as stored) and they share an actor (group
   actors map to the schema's MEMBERS, MINISTERS, CO-CHAIRS; CO-CHAIRS also stands for the
@@ -227,7 +231,27 @@ def score_bundled(scores: dict[str, Score]) -> None:
                 and bool({str(a) for a in g.actors} & {str(a) for a in d.actors})
             ),
         )
-        _matched(scores["outcomes"], gold_out, draft_out, opairs, _show_outcome)
+        # the curated record keeps one outcome per sentence or bullet; the reader, one per
+        # reporting clause: a further clause inside a matched gold outcome's sentence is part
+        # of that outcome, counted neither way
+        inside = [(gold_out[i].span.start, gold_out[i].span.end) for i in opairs]
+        clause_of_matched = {
+            j
+            for j, d in enumerate(draft_out)
+            if j not in opairs.values()
+            and any(a <= d.span.start and d.span.end <= b for a, b in inside)
+        }
+        kept = [d for j, d in enumerate(draft_out) if j not in clause_of_matched]
+        opairs = _match(
+            gold_out,
+            kept,
+            lambda g, d: (
+                _overlap((g.span.start, g.span.end), (d.span.start, d.span.end))
+                and g.verb == d.verb
+                and bool({str(a) for a in g.actors} & {str(a) for a in d.actors})
+            ),
+        )
+        _matched(scores["outcomes"], gold_out, kept, opairs, _show_outcome)
         gold_c = [c for c in bp.commitments if c.span.source == source.id]
         cpairs = _match(
             gold_c,

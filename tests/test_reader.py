@@ -164,3 +164,20 @@ def test_failure_is_recorded_not_silent(monkeypatch: pytest.MonkeyPatch) -> None
     assert draft.meetings == ()
     assert "boom" in draft.provenance["reader"].rule
     assert any("boom" in u.context for u in draft.unresolved)
+
+
+def test_one_outcome_per_reporting_clause_and_passive_subjects() -> None:
+    text = (
+        "On 9 March 2011, the Co-Chairs hosted the fourth Meeting of the Ad Hoc Group.\n\n"
+        "Members endorsed the policy guides on border management and agreed that the guides "
+        "will be submitted to Ministers.\n\n"
+        "A proposed exercise for the Regional Support Office would be deferred.\n"
+    )
+    draft = bp.read_statement(text)
+    outcomes = [o for m in draft.meetings for o in m.outcomes]
+    verbs = [o.verb.value for o in outcomes]
+    assert verbs[:2] == ["endorsed", "agreed"]
+    assert text[outcomes[1].span.start :].startswith("agreed that")
+    assert outcomes[2].verb.value == "deferred"
+    assert outcomes[2].inferred
+    assert any("policy guides on border management" in d.title for d in draft.documents)

@@ -77,6 +77,15 @@ _MONTH_WORDS = frozenset(
 _LIFECYCLE = re.compile(r"\b(?:next|last|previous|upcoming|forthcoming|future)\s*$", re.I)
 
 
+# A body's name used as an event: "the 2018 Government and Business Forum, held in ...",
+# "the Senior Officials' Meeting on 10 March 2011".
+_EVENT_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:(?:which\s+)?(?:was|were|is|will be)\s+)?(?:held|convened|took place|"
+    r"hosted|(?:on|from|between)\s+\d|(?:on|from|between)\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)"
+)
+
+
 class Mention:
     __slots__ = ("end", "number", "sentence", "start", "text", "vague")
 
@@ -215,6 +224,8 @@ def find_mentions(sentence: Sentence, resolver: Resolver | None = None) -> list[
             and resolver is not None
             and (found := resolver.resolve(text[tokens[lo][0] : tokens[hi - 1][1]])[0]) is not None
             and found.kind == "body"
+            and not _EVENT_AFTER.match(text, tokens[hi - 1][1])
+            and not re.fullmatch(r"(?:19|20)\d\d", tokens[lo][2])
         ):
             i = hi  # a bare "the Meeting" (the meeting in hand) or a body's name
             continue
@@ -330,6 +341,7 @@ def meeting_of(
                 or (len(key_title) > 8 and key_title in _title_key(meeting.title))
             )
             and not mention.vague
+            and (meeting.series == series or key_title == _title_key(meeting.title))
         ):
             return meeting
     slug_parts = {

@@ -51,6 +51,7 @@ class DCommitment:
     due_span: Range | None = None
     confidence: float = 0.7
     rule: str = ""
+    span_at: int = 0  # where its clause starts in its sentence's cleaned text
 
 
 @dataclass

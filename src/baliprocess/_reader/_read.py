@@ -23,7 +23,7 @@ _HELD = re.compile(
 )
 _OBSERVER = re.compile(r"\bobserv(?:er|ers|ed by)\b", re.I)
 _ATTEND = re.compile(
-    r"\b(?:in attendance|attended by|attended|took part|taking part|participated|participating|"
+    r"\b(?:in attendance|attended by|attended|took part|taking part|participated|participating(?! (?:members|states|countries|governments))|"
     r"delegations? from|representatives? (?:from|of)|joined|were present|present were)\b",
     re.I,
 )
@@ -68,7 +68,7 @@ _VERBS: list[tuple[re.Pattern[str], str, str]] = [
         (r"\bendorsed\b", "endorsed", "endorsed"),
         (r"\badopted\b", "adopted", "adopted"),
         (r"\blaunched\b", "launched", "launched"),
-        (r"\bestablished\b|\bset up\b", "established", "launched"),
+        (r"\bestablished\b|\bset up\b", "established", "established"),
         (r"\bwelcomed\b", "welcomed", "welcomed"),
         (r"\bcommended\b|\bpraised\b|\bcongratulated\b", "commended", "commended"),
         (r"\brecommended\b|\bto recommend\b", "recommended", "recommended"),
@@ -78,12 +78,16 @@ _VERBS: list[tuple[re.Pattern[str], str, str]] = [
         (r"\breceived\b", "received", "received"),
         (r"\bheard\b", "heard", "heard"),
         (
-            r"\bpresented\b|\breported\b|\bdelivered an? (?:intervention|presentation)\b|\bbriefed\b|\bprovided an overview\b",
+            r"\bpresented\b|\breported\b|\bdelivered an? (?:intervention|presentation)\b|\bbriefed\b",
             "presented",
             "presented",
         ),
         (r"\bupdated\b", "presented", "updated"),
-        (r"\bprovided recommendations\b|\bprovided\b", "presented", "provided"),
+        (
+            r"\bprovided recommendations\b|\bprovided\b|\bprovided an overview\b",
+            "presented",
+            "provided",
+        ),
         (
             r"\bdiscussed\b|\bassessed\b|\bconsidered\b|\bfocused on\b|\bexchanged views\b|\bdeliberated\b|\bbegan to set out\b|\btook stock\b",
             "discussed",
@@ -118,7 +122,10 @@ _VERBS: list[tuple[re.Pattern[str], str, str]] = [
     ]
 ]
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|to be submitted|are working to|is working to|plan(?:s|ned|ning)? to|agreed to|committed to|tasked|deferred|recommend(?:ed)?|requested that|continue to)\b",
+    r"\b(?:will|would|shall|to be submitted|are working to|is working to|plan(?:s|ned|ning)? to|agreed to|committed to|tasked|deferred|recommend(?:ed)?|requested that|continue to|pledged|"
+    r"(?:agreed|settled) on an? (?:strategy|plan|approach|roadmap|way forward)|"
+    r"(?:confirmed|reaffirmed|renewed) (?:their|its) (?:ongoing|continued|continuing) "
+    r"(?:partnership|commitment|support|cooperation|engagement))\b",
     re.I,
 )
 _GROUPS: list[tuple[re.Pattern[str], str]] = [
@@ -154,6 +161,7 @@ class Reading:
 
     def __init__(self) -> None:
         self.meetings: list[DMeeting] = []
+        self.last_actors: list[str] = []  # the actors of the last outcome with a named subject
         self.loose: list[Loose] = []
         self.named: dict[tuple[str, str], tuple[Name, Range, str]] = {}  # key -> first mention
         self.new_documents: dict[str, tuple[str, Range, str]] = {}  # title -> (title, span, kind)
@@ -194,6 +202,10 @@ def read(text: str, resolver: Resolver) -> Reading:
             else:
                 meeting.mentions.append(mention.span())
             pairs.append((mention, meeting))
+        if not pairs:
+            unnamed = _unnamed_meeting(s, dates, reading, resolver)
+            if unnamed is not None:
+                pairs.append(unnamed)
         mentions_per.append(pairs)
         title_block = not narrative_seen and (
             s.kind == "heading" or (len(s.text) < 250 and not s.text.endswith("."))
@@ -335,6 +347,7 @@ def read(text: str, resolver: Resolver) -> Reading:
     for m in reading.meetings:
         if m.place is not None and m.virtual is None:
             m.virtual = False
+    _states(reading, sents, mentions_per, primaries)
     # -- participants, co-chairs, counts, purposes, agenda, outcomes ---------------------------
     outcome_context = main
     for idx, s in enumerate(sents):
@@ -348,7 +361,9 @@ def read(text: str, resolver: Resolver) -> Reading:
         ):
             outcome_context = pairs[0][1]  # a section heading that is a meeting's title
         target = outcome_context or main
-        for f in found:
+        for f in found_per[idx]:
+            if f.name.kind not in ("document",) and _inside_mentions(f, mentions_per[idx]):
+                continue
             key = f.name.key
             if key not in reading.named:
                 reading.named[key] = (f.name, _span(s, f.start, f.end), f.text)
@@ -375,6 +390,106 @@ def read(text: str, resolver: Resolver) -> Reading:
         _outcome(s, found, target, reading, resolver, dates_per[idx], pairs)
     _documents(sents, reading, resolver)
     return reading
+
+
+_WAS_HELD = re.compile(
+    r"\b(?:was|were)\s+(?:successfully\s+)?(?:held|convened|hosted|attended|co-chaired|opened)\b|"
+    r"\btook place\b|\bco-chaired\b|\bmet\b",
+    re.I,
+)
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|to be held|planned|planning|scheduled|upcoming|forthcoming|next|"
+    r"ahead of|in preparation for|proposed|to make|to submit|recommendations? to|prepare for)\b",
+    re.I,
+)
+_PUT_OFF = re.compile(r"\b(?:deferred|postponed|put off|delayed)\b", re.I)
+
+
+def _states(
+    reading: Reading,
+    sents: list[Sentence],
+    mentions_per: list[list[tuple[Mention, DMeeting]]],
+    primaries: list[DMeeting],
+) -> None:
+    """A meeting's state from the sentences that mention it. One put off ("would be
+    deferred") is ``deferred``; one dated after the statement's own meeting is ``held`` when
+    a sentence reports it held, ``planned`` when a sentence looks ahead to it ("to make
+    recommendations to ...", "will ..."), else ``unknown`` (mentioned, not said to have
+    taken place)."""
+    ref = next((m.date.first for m in primaries if m.date is not None), None)
+    said: dict[str, list[tuple[Sentence, Mention]]] = {}
+    for idx, pairs in enumerate(mentions_per):
+        for mention, meeting in pairs:
+            said.setdefault(meeting.key, []).append((sents[idx], mention))
+    for m in reading.meetings:
+        if m.primary:
+            continue
+        where = said.get(m.key, [])
+        if any(_PUT_OFF.search(s.text, mention.end) for s, mention in where):
+            m.state = "deferred"
+        elif ref is not None and m.date is not None and m.date.first > ref:
+            if any(_WAS_HELD.search(s.text) for s, _ in where):
+                m.state = "held"
+            elif any(_AHEAD.search(s.text) for s, _ in where):
+                m.state = "planned"
+            else:
+                m.state = "unknown"
+
+
+# A meeting named only by who met: "Senior officials met the day before, on 6 August 2018, ..."
+_WHO_MET = re.compile(
+    r"^(?:The\s+)?(?P<who>Senior Officials|Officials|Ministers|Foreign Ministers)\s+"
+    r"(?:had\s+|also\s+)?(?:met|convened|gathered)\b(?!\s+(?:with|to)\b)",
+    re.I,
+)
+
+
+def _unnamed_meeting(
+    s: Sentence, dates: list[DateMatch], reading: Reading, resolver: Resolver
+) -> tuple[Mention, DMeeting] | None:
+    wm = _WHO_MET.match(s.text)
+    if wm is None:
+        return None
+    who = wm.group("who").lower()
+    if "minister" in who:
+        title, kind, series, base = (
+            "Ministers' Meeting",
+            "ministerial-conference",
+            "ministerial",
+            "ministers",
+        )
+    else:
+        title, kind, series, base = (
+            "Senior Officials' Meeting",
+            "senior-officials-meeting",
+            "som",
+            "som",
+        )
+    key, n = f"{base}-unnamed", 2
+    while any(m.key == key for m in reading.meetings):
+        key, n = f"{base}-unnamed-{n}", n + 1
+    mention = Mention(s, wm.start(), wm.end(), None, "")
+    meeting = DMeeting(
+        key=key, title=title, kind=kind, series=series, span=mention.span(), rule="who-met"
+    )
+    date = next((d for d in dates if d.start >= wm.end()), None)
+    if date is not None:
+        meeting.date, meeting.date_span, meeting.date_rule = (
+            date,
+            _span(s, date.start, date.end),
+            "near-title",
+        )
+    at = 0
+    for part in re.split(r"(\s*[,;()]\s*)", s.text):
+        place, conf, _ = resolver.place(part) if part[:1].isupper() else (None, 0.0, ())
+        if place is not None and at >= wm.end():
+            meeting.place, meeting.country, meeting.place_kind = place[0], place[1], place[2]
+            meeting.place_span, meeting.place_confidence = _span(s, at, at + len(part)), conf
+            break
+        at += len(part)
+    meeting.confidence = 0.6
+    reading.meetings.append(meeting)
+    return mention, meeting
 
 
 def narrative_sentence(s: Sentence) -> bool:
@@ -721,33 +836,97 @@ def _outcome(
         return
     actors = inherited if inherited is not None else _actors(head, found, m.start())
     inferred = None
+    passive = inherited is None and bool(_PASSIVE.search(text[max(0, m.start() - 30) : m.end()]))
+    if passive:
+        # "The RSO was tasked to ...", "A proposed exercise for the TFPP would be deferred":
+        # the subject is what is acted on; the actor is the meeting, unnamed
+        actors = []
     if not actors:
         if re.search(r"\b(?:would|will) be\b|\bwas\b|\bwere\b", text[: m.end() + 10]) or s.lead:
             actors = ["group:members"]
             inferred = "no actor is named; the statement reports the meeting's decision"
         else:
             return
-    objects: list[str] = []
-    for f in found:
-        if f.start >= m.end() and f.name.kind in ("member", "body", "document"):
-            objects.append(f"{f.name.kind}:{f.name.id}")
-    for mention, meeting in pairs:
-        if mention.start >= m.end():
-            objects.append(f"meeting:{meeting.key}")
-    outcome = DOutcome(
-        text=text,
-        span=s.piece.span(),
-        verb=schema,
-        verb_enum=enum,
-        actors=actors,
-        objects=list(dict.fromkeys(o for o in objects if o not in actors)),
-        actors_inferred=inferred,
-        confidence=0.85 if inferred is None else 0.6,
-        rule=f"verb:{schema}",
+    clauses = (
+        _clauses(text, m, schema, enum)
+        if inherited is None
+        else [(0, len(text.rstrip(" .;")), m, schema, enum)]
     )
+    pledges: list[DCommitment] = []
     if not re.search(r"\b(?:was|were) (?:convened|held)\b", text):
-        outcome.commitments = _commitments(s, actors, dates, pairs, lead_future)
-    target.outcomes.append(outcome)
+        pledges = _commitments(s, actors, dates, pairs, lead_future)
+    for k, (a, b, cm, cschema, cenum) in enumerate(clauses):
+        objects: list[str] = []
+        for f in found:
+            if (
+                (inherited is not None or passive or cm.end() <= f.start)
+                and f.start < b
+                and f.name.kind in ("member", "body", "document")
+            ):
+                objects.append(f"{f.name.kind}:{f.name.id}")
+        for mention, meeting in pairs:
+            if (inherited is not None or cm.end() <= mention.start) and mention.start < b:
+                objects.append(f"meeting:{meeting.key}")
+        whole = len(clauses) == 1
+        outcome = DOutcome(
+            text=text if whole else text[a:b],
+            span=s.piece.span() if whole else s.piece.span(a, b),
+            verb=cschema,
+            verb_enum=cenum,
+            actors=actors,
+            objects=list(dict.fromkeys(o for o in objects if o not in actors)),
+            actors_inferred=inferred,
+            confidence=0.85 if inferred is None else 0.6,
+            rule=f"verb:{cschema}" + ("" if whole else "+clause"),
+        )
+        last = k == len(clauses) - 1
+        outcome.commitments = [
+            c for c in pledges if (a <= c.span_at < b) or (last and c.span_at >= b)
+        ]
+        target.outcomes.append(outcome)
+    if actors and inferred is None:
+        reading.last_actors = actors
+
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?(?:tasked|deferred|postponed|requested|invited|"
+    r"asked|encouraged|endorsed|adopted|welcomed|noted|agreed|established|launched|submitted)$"
+)
+
+
+# A further reporting clause of the same subject: "endorsed X and agreed that ...",
+# "stressed that ..., and noted ...", "welcomed X; noted Y".
+_NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)and\s+(?:also\s+)?|;\s*(?:and\s+)?(?:also\s+)?")
+
+
+def _clauses(
+    text: str, m: re.Match[str], schema: str, enum: str
+) -> list[tuple[int, int, re.Match[str], str, str]]:
+    """The reporting clauses of one outcome sentence: (start, end, verb match, schema verb,
+    record verb). One outcome per reporting clause: a sentence "X endorsed A and agreed that
+    B" is two outcomes with the same actors; a bare "discussed and agreed" (no object between
+    the verbs) stays one."""
+    out: list[tuple[int, int, re.Match[str], str, str]] = []
+    a, cur = 0, (m, schema, enum)
+    pos = m.end()
+    for jm in _NEXT_CLAUSE.finditer(text, m.end()):
+        if jm.start() < pos:
+            continue
+        if text.count("(", 0, jm.start()) != text.count(")", 0, jm.start()):
+            continue  # inside parentheses
+        rest = text[jm.end() :]
+        nxt = _first_verb(rest[:40])
+        if nxt is None or nxt[0].start() != 0 or nxt[1] == "will":
+            continue
+        vm = re.compile(nxt[0].re.pattern, re.I).search(text, jm.end())
+        if vm is None or vm.start() != jm.end() or re.match(r"\s+by\b", text[vm.end() :]):
+            continue
+        if jm.start() - cur[0].end() < 12:
+            continue  # "discussed and agreed on ...": one clause
+        out.append((a, jm.start(), *cur))
+        a, cur, pos = jm.end(), (vm, nxt[1], nxt[2]), vm.end()
+    out.append((a, len(text.rstrip(" .;")), *cur))
+    return out
 
 
 _CLAUSE_START = re.compile(r"(?:,|;|\band|\bas well as)\s*$")
@@ -806,6 +985,7 @@ def _commitments(
         )
         action = re.sub(rf"^{re.escape(word)}\s*", "", trimmed, flags=re.I).strip() or trimmed
         commitment = DCommitment(
+            span_at=a,
             kind=kind,
             actors=actors,
             action=action,
@@ -835,40 +1015,113 @@ _TITLE = re.compile(
 )
 
 
+_MEETING_HEAD = re.compile(
+    r"\b(?:Meeting|Conference|Workshop|Webinar|Forum|Consultation|Gathering|Roundtable|"
+    r"Symposium|Summit|Retreat|Seminar|Dialogue|Session)\b"
+)
+# a document named in lower case by its kind and what it is about: "the RSO's policy guides
+# on criminalizing ...", "the terms of reference of the Working Group on ..."
+_LOWER_DOC = re.compile(
+    r"\b(?P<head>policy (?:guides?|briefs?|papers?)|terms of reference|concept notes?|"
+    r"(?:forward )?work ?plans?|action plans?|guidelines|toolkits?|handbooks?|training (?:modules?|manuals?)|"
+    r"joint statements?|discussion papers?|background papers?)\s+(?P<prep>on|of|for)\s+"
+    r"(?P<what>[^,.;:()]{6,120}?)(?=\s*[,.;:(]|\s+(?:and\s+)?(?:agreed|endorsed|welcomed|noted|"
+    r"adopted|which|that|to be|will|would|was|were|as|at|by|during|ahead)\b|$)"
+)
+# a title after its kind: "its policy brief Trapped in Deceit"
+_NAMED_DOC = re.compile(
+    r"\b(?:policy brief|report|paper|publication|study|guide|handbook|toolkit|brief)\s+"
+    r"(?P<title>[‘'\"“]?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|on|for|the|and|to|in|a)){0,8})"
+)
+# a title with an acronym before its kind: "Acknowledge, Act and Advance (AAA) Recommendations"
+_ACRONYM_DOC = re.compile(
+    r"\b(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){1,6}\([A-Z]{2,8}\)\s+(?:Recommendations|Principles|"
+    r"Framework|Strategy|Declaration|Plan|Guidelines|Report)\b"
+)
+_DOC_KINDS = {
+    "strategy": "strategy",
+    "declaration": "declaration",
+    "plan": "work-plan",
+    "action plan": "work-plan",
+    "report": "report",
+    "guide": "guide",
+    "guides": "guide",
+    "compendium": "compendium",
+    "recommendations": "recommendations",
+    "statement": "statement",
+    "note": "concept-note",
+    "module": "training-module",
+    "compact": "compact",
+    "paper": "paper",
+    "terms of reference": "paper",
+    "framework": "framework",
+}
+
+
+def _new_document(
+    reading: Reading, s: Sentence, start: int, title: str, resolver: Resolver
+) -> None:
+    known = resolver.resolve(title)[0]
+    if resolver.names.get(fold(title)) is not None or (
+        known is not None and known.kind == "document"
+    ):
+        return
+    heads = _DOC_HEAD.findall(title) or re.findall(
+        r"guides?|note|plan|report|module|paper|statement|declaration", title.lower()
+    )
+    head = heads[-1].lower() if heads else "paper"
+    kind = _DOC_KINDS.get(head.rstrip("s") if head.endswith("guides") else head, "paper")
+    reading.new_documents.setdefault(
+        fold(title), (title, s.piece.span(start, start + len(title)), kind)
+    )
+
+
 def _documents(sents: list[Sentence], reading: Reading, resolver: Resolver) -> None:
-    """Documents named by a title with a document head noun that the dataset does not know."""
+    """Documents the dataset does not know: a title with a document head noun (two titles
+    joined by "and the" are two), a title with an acronym before its head noun, a title after
+    its kind ("policy brief Trapped in Deceit"), and a document named in lower case by its
+    kind and subject ("policy guides on ...")."""
     for s in sents:
-        for m in _TITLE.finditer(s.text):
-            title = m.group(0).strip()
+        text = s.text
+        for m in _ACRONYM_DOC.finditer(text):
+            _new_document(reading, s, m.start(), m.group(0), resolver)
+        for m in _NAMED_DOC.finditer(text):
+            title = m.group("title").strip("‘'\"“")
             words = title.split()
-            while words and words[0].lower() in ("the", "of", "on", "for", "and", "to", "in", "a"):
-                words = words[1:]
-            while words and words[-1].lower() in ("the", "of", "on", "for", "and", "to", "in"):
-                words = words[:-1]
+            while words and words[-1] in ("of", "on", "for", "the", "and", "to", "in", "a"):
+                words.pop()
             title = " ".join(words)
-            if len(words) < 2 or not _DOC_HEAD.search(title):
-                continue
-            if resolver.names.get(fold(title)) is not None:
-                continue
-            head = _DOC_HEAD.findall(title)[-1].lower()
-            kind = {
-                "strategy": "strategy",
-                "declaration": "declaration",
-                "plan": "work-plan",
-                "action plan": "work-plan",
-                "report": "report",
-                "guide": "guide",
-                "guides": "guide",
-                "compendium": "compendium",
-                "recommendations": "recommendations",
-                "statement": "statement",
-                "note": "concept-note",
-                "module": "training-module",
-                "compact": "compact",
-                "paper": "paper",
-                "terms of reference": "paper",
-            }.get(head, "paper")
-            start = s.text.find(title, m.start())
-            reading.new_documents.setdefault(
-                fold(title), (title, s.piece.span(start, start + len(title)), kind)
-            )
+            if len(words) >= 2 and not _DOC_HEAD.search(title) and not _MEETING_HEAD.search(title):
+                _new_document(reading, s, text.find(title, m.start()), title, resolver)
+        for m in _LOWER_DOC.finditer(text):
+            what = m.group("what").strip()
+            title = f"{m.group('head')} {m.group('prep')} {what}"
+            if len(what.split()) >= 2 and text[m.start() : m.start() + len(title)] == title:
+                _new_document(reading, s, m.start(), title, resolver)
+        for m in _TITLE.finditer(text):
+            title = m.group(0).strip()
+            for part in re.split(r"\s+and\s+(?:the\s+)?(?=[A-Z])", title):
+                words = part.split()
+                while words and words[0].lower() in (
+                    "the",
+                    "of",
+                    "on",
+                    "for",
+                    "and",
+                    "to",
+                    "in",
+                    "a",
+                ):
+                    words = words[1:]
+                while words and words[-1].lower() in ("the", "of", "on", "for", "and", "to", "in"):
+                    words = words[:-1]
+                part = " ".join(words)
+                if len(words) < 2 or not _DOC_HEAD.search(part):
+                    continue
+                if _MEETING_HEAD.search(part) or any(
+                    part in t for t, _, _ in reading.new_documents.values()
+                ):
+                    continue
+                if resolver.names.get(fold(part)) is not None:
+                    continue
+                _new_document(reading, s, text.find(part, m.start()), part, resolver)

@@ -164,6 +164,8 @@ def blocks(text: str) -> list[Block]:
                 and kind == "text"
                 and previous.kind != "heading"
                 and _ends_open(previous.piece)
+                # a capitalised line flush left after a bullet starts a paragraph of its own
+                and not (previous.kind == "bullet" and first.isupper() and not raw[:1].isspace())
                 and not (len(part.text) < 60 and _title_like(part.text) and not first.islower())
                 and (
                     first.islower()
