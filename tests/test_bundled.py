@@ -129,7 +129,7 @@ def test_ahg_som_15_has_26_participants_19_of_them_states() -> None:
     assert nzl.mentions  # its second evidence: the update it gave
     (aus,) = [row for row in meeting.attendance if row.member == "AUS"]
     assert aus.role is AttendanceRole.MEMBER
-    assert [c.kind.value for c in aus.contributions] == ["co-chaired"]
+    assert [c.kind.value for c in aus.contributions] == ["co-chaired", "hosted"]
     assert meeting.roles_of("Australia") == (AttendanceRole.MEMBER,)
 
 
@@ -167,7 +167,16 @@ def test_wg_tip_meetings() -> None:
     assert set(six.co_chairs) == {"IDN", "AUS"}
     assert not [i for i in six.inferred if i.field == "co_chairs"]
     assert [count.count for count in six.participants] == [65]
-    assert _ids(six, contributed="presented") == {"IOM", "ILO", "UNHCR", "RCRC", "UNODC"}
+    # The Co-Chairs "provided an overview of the draft Forward Work Plan" too.
+    assert _ids(six, contributed="presented") == {
+        "IOM",
+        "ILO",
+        "UNHCR",
+        "RCRC",
+        "UNODC",
+        "IDN",
+        "AUS",
+    }
     assert _ids(six, contributed="updated") == {"PHL"}
     assert {b.id for b in six.bodies_taking_part(contributed="updated")} == {"RSO"}
     assert _ids(six, contributed="co-chaired") == {"IDN", "AUS"}

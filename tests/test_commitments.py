@@ -31,7 +31,10 @@ STATUSES: dict[str, tuple[str, str | None]] = {
         "complete",
         "hosted the Twelfth Meeting of the Ad Hoc Group Senior Officials (AHG SOM)",
     ),
-    "ahg-som-4/expand-ahg-membership": ("no-evidence", None),
+    "ahg-som-4/expand-ahg-membership": (
+        "limited",
+        "Philippines, Thailand, United Arab Emirates, United States and Vietnam",
+    ),
     "ahg-som-4/regional-cooperation-framework": ("no-evidence", None),
     "ahg-som-4/operationalise-regional-framework": ("no-evidence", None),
     "ahg-som-12/rso-rbdes-oversight-committee": ("no-evidence", None),
@@ -49,7 +52,12 @@ STATUSES: dict[str, tuple[str, str | None]] = {
         "complete",
         "Bali Process members Singapore, Timor-Leste and the International Labour Organization",
     ),
-    "ahg-som-15/continue-practical-measures": ("no-evidence", None),
+    "ahg-som-15/continue-practical-measures": (
+        "limited",
+        "The Regional Webinar brought together Working Group members to consider the trafficking "
+        "in persons challenges anticipated to arise or be exacerbated as international borders "
+        "reopen",
+    ),
     "ahg-som-15/gabf-convene-virtually": ("no-evidence", None),
     "ahg-som-15/gabf-sector-focus": (
         "limited",

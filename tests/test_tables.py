@@ -111,7 +111,7 @@ def test_tables_hold_the_15th_ahg_som_attendance() -> None:
     assert set(som["role"]) == {"member", "observer", "unstated"}
     contributions = tables["meetings_attendance_contributions"]
     mine = contributions[contributions["meeting_id"] == "ahg-som-15"]
-    assert set(mine["kind"]) == {"co-chaired", "updated", "provided-recommendations"}
+    assert set(mine["kind"]) == {"co-chaired", "hosted", "updated", "provided-recommendations"}
     # A participant column per kind: bodies are in their own table, with body_id.
     assert "body_id" in tables["meetings_bodies_present"].columns
     assert "member_id" not in tables["meetings_bodies_present"].columns
@@ -123,7 +123,7 @@ def test_tables_hold_the_15th_ahg_som_attendance() -> None:
 def test_attendance_matrix_keeps_every_role() -> None:
     matrix = bp.attendance_matrix()
     assert list(matrix.columns) == list(bp.meetings.ids())  # date order
-    assert matrix.loc["AUS", "ahg-som-15"] == "member; co-chaired"
+    assert matrix.loc["AUS", "ahg-som-15"] == "member; co-chaired; hosted"
     assert matrix.loc["NZL", "ahg-som-15"] == "member; updated"
     assert matrix.loc["ILO", "ahg-som-12"] == ""  # not recorded there
     recorded = matrix.loc[:, "ahg-som-15"]
