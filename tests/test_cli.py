@@ -224,3 +224,14 @@ def test_meetings_table_shows_state_and_participants(capsys: pytest.CaptureFixtu
     assert {"state", "participants"} <= set(header)
     assert main(["meetings", "--attended-by", "RSO"]) == 0
     assert "wg-tip-webinar-2021" in capsys.readouterr().out
+
+
+def test_review_cli_edges(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:  # argparse: a usage error, no traceback
+        main(["search", "Australia", "--limit", "-1"])
+    assert exit_.value.code == 2
+    assert "expected a count" in capsys.readouterr().err
+    assert main(["show", "outcome:ahg-som-15/o1"]) == 0
+    assert "Members agreed" in capsys.readouterr().out
+    assert main(["meetings", "--contributed", "true"]) == 0
+    assert "ahg-som-15" in capsys.readouterr().out

@@ -261,3 +261,46 @@ def test_broken_follow_ups_are_located(
         bp.load(folder, bundled=False)
     found = [(p.record, p.field, p.message) for p in caught.value.problems]
     assert any(r == "f1" and f == field and message in m for r, f, m in found), found
+
+
+@pytest.mark.parametrize(
+    ("followups", "message"),
+    [
+        (
+            [
+                _followup(id="a", commitment="tg-1/host-next-meeting"),
+                _followup(id="f1", relation="contradicts", contradicts="a", date="2022-01-01"),
+            ],
+            "contradicts only an earlier one",
+        ),
+    ],
+)
+def test_a_contradiction_names_an_earlier_follow_up_of_its_commitment(
+    tmp_path: Path, followups: list[dict[str, object]], message: str
+) -> None:
+    with pytest.raises(bp.DataError) as caught:
+        bp.load(_with_followups(tmp_path, followups), bundled=False)
+    found = [(p.record, p.field, p.message) for p in caught.value.problems]
+    assert any(r == "f1" and f == "contradicts" and message in m for r, f, m in found), found
+
+
+def test_a_contradicted_follow_up_no_longer_counts_but_later_evidence_does(tmp_path: Path) -> None:
+    folder = _with_followups(
+        tmp_path,
+        [
+            _followup(id="a", relation="progresses", degree="limited", degree_reason="begun",
+                      date="2022-04-01"),
+            _followup(id="b", relation="fulfils", date="2022-05-01"),
+            _followup(id="c", relation="contradicts", contradicts="a", date="2022-06-01"),
+        ],
+    )  # fmt: skip
+    dataset = bp.load(folder, bundled=False)
+    commitment = dataset.commitments.get("tg-1/host-next-meeting")
+    # The later fulfilment stands: only the contradicted progress is voided.
+    assert commitment.status is CommitmentStatus.COMPLETE
+    assert commitment.status_as_of(D(2022, 4, 15)) is CommitmentStatus.LIMITED
+
+
+def test_timeline_of_a_meeting_names_the_commitments_made_there() -> None:
+    hows = {(e.kind, e.how) for e in bp.timeline("meeting:ahg-som-15")}
+    assert ("commitment", "made-at") in hows

@@ -242,3 +242,25 @@ def test_a_real_country_no_statement_names_is_said_to_be_one() -> None:
     with pytest.raises(bp.UnknownIdError) as caught:
         bp.members.filter(kind="international-organisation").lookup("Viet Nam")
     assert "filtered selection" in str(caught.value)
+
+
+def test_a_first_format_row_with_an_unknown_role_is_reported_not_guessed(tmp_path: Path) -> None:
+    old = _first_format(minimal_records())
+    old["meetings"][0]["attendance"][1]["role"] = "obsrver"
+    folder = write_folder(tmp_path / "old", old)
+    for file in folder.glob("*.json"):
+        document = json.loads(file.read_text(encoding="utf-8"))
+        document["format"] = "baliprocess/1"
+        file.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(bp.DataError) as caught:
+        bp.load(folder, bundled=False)
+    assert any("obsrver" in p.message for p in caught.value.problems)
+
+
+def test_a_member_follows_its_own_links_even_when_a_body_shares_its_id(tmp_path: Path) -> None:
+    records = minimal_records()
+    records["bodies"][0]["aliases"] = ["ATL"]  # a body alias equal to a member's id
+    dataset = bp.load(write_folder(tmp_path / "data", records), bundled=False)
+    atlantis = dataset.members.get("ATL")
+    assert [m.id for m in atlantis.meetings()] == ["tg-1"]
+    assert atlantis.commitments() == ()

@@ -70,6 +70,8 @@ class Known:
         self.unreadable_kinds: set[str] = set()
         """Data files (``"members"``) that could not be read at all: references to them go
         unchecked (the file's own problem is reported)."""
+        self.records: dict[str, dict[str, Any]] = {}
+        """Per kind, id -> record, for the rules that compare records of one kind."""
         self.deferred: list[tuple[str, str | None, str | None, str, str]] = []
         """References to a kind loaded later (a source lists its meetings):
         ``(file, record, field, target, id)``, checked when that kind is loaded."""
@@ -306,6 +308,7 @@ def register(
     for file, record in pairs:
         check_id(file, record.id, seen, problems)
     known.ids[kind.target].update(seen)  # type: ignore[union-attr]
+    known.records[kind.name] = {record.id: record for _, record in pairs}
     for target, (name, field) in NESTED.items():
         if name != kind.name:
             continue

@@ -103,17 +103,23 @@ class Citation:
         )
 
     def as_dict(self) -> dict[str, Any]:
+        """The citation as a plain dict (JSON-ready)."""
         return attrs.asdict(self)
 
 
-def cite(record: Any, field: str | None = None) -> Citation:
+def cite(record: Any, field: str | None = None, *, dataset: Any = None) -> Citation:
     """The citation of one fact of ``record`` (any record with a ``span``, or a source).
 
     ``field`` names a nested field whose span to cite instead (``"location"``), or for a tuple
-    field its first row (``"attendance"``); by default the record's own span is cited.
+    field its first row (``"attendance"``); by default the record's own span is cited. The
+    record's own dataset is cited; a nested row or a span carries no link to one, so cite it
+    through its record (``cite(meeting, "attendance")``) or pass ``dataset=`` (by default, the
+    bundled record).
 
     Raises:
         ValueError: the record (or field) has no span and is not a source.
+        UnknownIdError: the span's source is not in the dataset cited.
+        DetachedRecordError: the record's dataset has been dropped.
     """
     from .dataset import bundled
 
@@ -123,7 +129,9 @@ def cite(record: Any, field: str | None = None) -> Citation:
     span = getattr(target, "span", None)
     if span is None and type(target).__name__ == "Span":
         span = target
-    dataset = getattr(record, "_dataset", None) or bundled()
+    if dataset is None:
+        link = getattr(record, "_dataset", None)
+        dataset = bundled() if link is None else link
     if span is None:
         if hasattr(record, "path") and hasattr(record, "title"):  # a source cites itself
             source = record

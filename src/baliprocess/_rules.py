@@ -36,7 +36,9 @@ def members(c: Checker, member: Member) -> None:
         if member.iso2 is None or len(member.iso2) != 2 or not member.iso2.isupper():
             c.problem(_at("iso2"), "a state needs its two-letter ISO 3166 code")
     elif member.iso2 is not None or member.iso3 is not None:
-        c.problem(_at("iso2"), "only states have ISO 3166 codes")
+        c.problem(
+            _at("iso2" if member.iso2 is not None else "iso3"), "only states have ISO 3166 codes"
+        )
 
 
 def _whole_period(precision: str, start: datetime.date, end: datetime.date) -> bool:
@@ -141,3 +143,16 @@ def followups(c: Checker, followup: FollowUp) -> None:
         )
     if followup.contradicts == followup.id:
         c.problem(_at("contradicts"), "a follow-up cannot contradict itself")
+    target = c.known.records.get("followups", {}).get(followup.contradicts or "")
+    if target is not None and target.commitment != followup.commitment:
+        c.problem(
+            _at("contradicts"),
+            f"{target.id!r} follows up {target.commitment!r}, not {followup.commitment!r}: "
+            "a follow-up contradicts only one of its own commitment",
+        )
+    elif target is not None and target.date > followup.date:
+        c.problem(
+            _at("contradicts"),
+            f"{target.id!r} is dated {target.date.isoformat()}, after this follow-up: "
+            "a follow-up contradicts only an earlier one",
+        )

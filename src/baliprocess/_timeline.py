@@ -131,6 +131,8 @@ def timeline(dataset: Dataset, x: object) -> tuple[TimelineEntry, ...]:
             add(made, "commitment", "subject", commitment, commitment.span)
             outcome = commitment.source_outcome()
             add(made, "outcome", "source", outcome, outcome.span)
+        elif kind == "meeting" and commitment.meeting().id == ident:
+            add(made, "commitment", "made-at", commitment, commitment.span)
         elif subject in commitment.actors:
             add(made, "commitment", "actor", commitment, commitment.span)
         elif commitment.outcome in outcome_names:

@@ -25,15 +25,18 @@ __all__ = ["UPGRADES"]
 
 _CONTRIBUTION_OF_ROLE = {"co-chair": "co-chaired", "presenter": "presented"}
 _STANDINGS = ("member", "observer")
+_V1_ROLES = frozenset({"member", "observer", "co-chair", "presenter", "other"})
 
 
 def _merge(rows: Any, who: str) -> Any:
-    """One row per participant (see the module's docstring); anything malformed is left as it
-    is, for the checks to report."""
+    """One row per participant (see the module's docstring); anything malformed (a role outside
+    the first format's, a row that is not an object) is left as it is, for the checks to report
+    against today's format. Problems of merged rows name their merged position."""
     if not isinstance(rows, list) or not all(
         isinstance(row, dict)
         and isinstance(row.get(who), str)
         and isinstance(row.get("span"), dict)
+        and row.get("role") in _V1_ROLES
         for row in rows
     ):
         return rows

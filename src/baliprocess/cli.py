@@ -263,9 +263,22 @@ def _filter_options(kind: str) -> list[tuple[str, type[Any] | None]]:
             found.append((name, bool))
         elif annotation.startswith("int"):
             found.append((name, int))
+        elif "bool" in annotation:
+            found.append((name, str))  # a value, or true/false ("--contributed true")
         else:
             found.append((name, None))
     return found
+
+
+def _text_or_yes_no(text: str) -> str | bool:
+    """``true``/``false`` (and yes/no) as booleans; any other value as it is."""
+    return {"true": True, "yes": True, "false": False, "no": False}.get(text.lower(), text)
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a count (0 or more), not {text!r}")
+    return int(text)
 
 
 def _yes_no(text: str) -> bool:
@@ -287,6 +300,8 @@ def _list_command(kind: str) -> Command:
                 parser.add_argument(option, type=_yes_no, metavar="true|false", dest=name)
             elif kind_of is int:
                 parser.add_argument(option, type=int, dest=name)
+            elif kind_of is str:
+                parser.add_argument(option, type=_text_or_yes_no, dest=name)
             else:
                 parser.add_argument(option, dest=name)
 
@@ -316,7 +331,8 @@ def _find(dataset: Dataset, ident: str) -> list[tuple[str, Any]]:
 
     kind_name, sep, rest = ident.partition(":")
     wanted = None
-    if sep and (kind_name in KINDS or kind_name in {k.target for k in KINDS.values()}):
+    kinds = {*KINDS, *(k.target for k in KINDS.values()), *NESTED}
+    if sep and kind_name in kinds:
         wanted, ident = kind_name, rest
     found = []
     for kind in KINDS.values():
@@ -397,7 +413,7 @@ def _search() -> Command:
     def configure(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("text", help="words to look for")
         parser.add_argument("--data", help="a data folder to add to the bundled record")
-        parser.add_argument("--limit", type=int, default=10, help="at most this many per kind")
+        parser.add_argument("--limit", type=_count, default=10, help="at most this many per kind")
 
     def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         import attrs

@@ -62,7 +62,7 @@ NOT_STATED = "not-stated"
 """The status filter's value for members no statement of the record gives a status."""
 
 
-def build_once(
+def _build_once(
     cache: dict[Hashable, Any], lock: Any, key: Hashable, build: Callable[[], Any]
 ) -> Any:
     """``cache[key]``, built by ``build`` on first use; once, under ``lock``, across threads."""
@@ -152,7 +152,7 @@ class Collection(Generic[T]):
 
     def _cached(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """What ``build`` returns, built once for the whole collection (under a lock)."""
-        return build_once(self._cache, self._lock, key, build)
+        return _build_once(self._cache, self._lock, key, build)
 
     def _index(self, name: str) -> _Index:
         """The index ``name`` the registry declares for this kind, built on first use."""
@@ -642,10 +642,12 @@ class MeetingCollection(Collection["Meeting"]):
         if body is not None:
             body_id = dataset.bodies.lookup(_key(body, "body")).id
             criteria.append(index("body").positions(body_id))
-        wanted_role = None if role is None else coerce_role(role)
+        wanted_role = None if role is None else _coerce_role(role)
         did: Any = None
         if contributed is not None:
-            did = contributed if isinstance(contributed, bool) else coerce_contribution(contributed)
+            did = (
+                contributed if isinstance(contributed, bool) else _coerce_contribution(contributed)
+            )
         if did is False:
             raise InvalidQueryError("contributed takes a contribution kind or True, not False")
         participation = index("participation")
@@ -792,7 +794,7 @@ class FollowUpCollection(Collection["FollowUp"]):
         return self._select(criteria)
 
 
-def coerce_role(role: AttendanceRole | str) -> AttendanceRole:
+def _coerce_role(role: AttendanceRole | str) -> AttendanceRole:
     """``role`` as an :class:`~baliprocess.models.AttendanceRole`.
 
     Raises:
@@ -803,7 +805,7 @@ def coerce_role(role: AttendanceRole | str) -> AttendanceRole:
     return _vocab(AttendanceRole, role, "role")  # type: ignore[no-any-return]
 
 
-def coerce_contribution(kind: ContributionKind | str) -> ContributionKind:
+def _coerce_contribution(kind: ContributionKind | str) -> ContributionKind:
     """``kind`` as a :class:`~baliprocess.models.ContributionKind`.
 
     Raises:

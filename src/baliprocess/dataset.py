@@ -25,7 +25,7 @@ from .collections import (
     MeetingCollection,
     MemberCollection,
     SourceCollection,
-    build_once,
+    _build_once,
 )
 from .errors import InvalidQueryError, Problem
 
@@ -346,7 +346,7 @@ class Dataset:
         return tuple(index.get(ref, ()))
 
     def _cached(self, key: Hashable, build: Any) -> Any:
-        return build_once(self._cache, self._lock, key, build)
+        return _build_once(self._cache, self._lock, key, build)
 
     def _outcome_index(self) -> dict[str, tuple[Meeting, Outcome]]:
         def build() -> dict[str, tuple[Meeting, Outcome]]:

@@ -131,23 +131,32 @@ _STATUS_OF = {
 
 
 def derive_status(history: tuple[FollowUp, ...], date: datetime.date) -> CommitmentStatus:
-    """The status the follow-ups in ``history`` (oldest first) give on ``date``."""
+    """The status the follow-ups in ``history`` (oldest first) give on ``date``.
+
+    A follow-up that a later one (on or before ``date``) contradicts no longer counts: the
+    status is what the others give, which is the status before it when it was the latest.
+    A ``contradicts`` that is itself contradicted counts again.
+    """
+    applicable = [f for f in history if f.date <= date]
+    voided: set[str] = set()
+    for followup in reversed(applicable):
+        if (
+            followup.relation is Relation.CONTRADICTS
+            and followup.id not in voided
+            and followup.contradicts is not None
+        ):
+            voided.add(followup.contradicts)
     status = CommitmentStatus.NO_EVIDENCE
-    before: dict[str, CommitmentStatus] = {}
-    for followup in history:
-        if followup.date > date:
-            break
-        before[followup.id] = status
+    for followup in applicable:
         relation = followup.relation
+        if followup.id in voided or relation in (Relation.CONTRADICTS, Relation.REAFFIRMS):
+            continue
         if relation is Relation.PROGRESSES:
             status = (
                 CommitmentStatus.SUBSTANTIAL
                 if followup.degree is Degree.SUBSTANTIAL
                 else CommitmentStatus.LIMITED
             )
-        elif relation is Relation.CONTRADICTS:
-            if followup.contradicts is not None:
-                status = before.get(followup.contradicts, status)
-        elif relation is not Relation.REAFFIRMS:
+        else:
             status = _STATUS_OF[relation]
     return status

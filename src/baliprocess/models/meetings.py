@@ -349,13 +349,13 @@ def _select_rows(
     contributed: ContributionKind | str | bool | None,
 ) -> list[Any]:
     """The attendance rows of this standing and contribution (see :meth:`Meeting.attendees`)."""
-    from ..collections import coerce_contribution, coerce_role
+    from ..collections import _coerce_contribution, _coerce_role
 
-    wanted = None if role is None else coerce_role(role)
+    wanted = None if role is None else _coerce_role(role)
     did: ContributionKind | bool | None = (
         contributed
         if contributed is None or isinstance(contributed, bool)
-        else coerce_contribution(contributed)
+        else _coerce_contribution(contributed)
     )
     chosen = []
     for row in rows:

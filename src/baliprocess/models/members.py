@@ -58,7 +58,7 @@ class Member(Linked):
         Raises:
             DetachedRecordError: the record was built by hand, not loaded into a dataset.
         """
-        return dataset_of(self).meetings.filter(attended_by=self.id).all()
+        return dataset_of(self).meetings.filter(attended_by=self).all()
 
     def commitments(self) -> tuple[Commitment, ...]:
         """Commitments this member is an actor of.
@@ -66,7 +66,7 @@ class Member(Linked):
         Raises:
             DetachedRecordError: the record was built by hand, not loaded into a dataset.
         """
-        return dataset_of(self).commitments.filter(actor=self.id).all()
+        return dataset_of(self).commitments.filter(actor=self).all()
 
     def outcomes(self) -> tuple[Outcome, ...]:
         """Outcomes naming this member as actor or object, in date order.

@@ -6,7 +6,7 @@ import datetime
 
 import attrs
 
-from ._base import field, record_class
+from ._base import Linked, field, record_class
 from .vocabularies import SourceFormat
 
 __all__ = ["Source"]
@@ -14,7 +14,7 @@ __all__ = ["Source"]
 
 @record_class
 @attrs.frozen(kw_only=True, repr=False)
-class Source:
+class Source(Linked):
     """One bundled statement: its metadata and, in ``text``, its full wording."""
 
     id: str
