@@ -6,7 +6,7 @@ import re
 
 from .._normalize import fold
 from ._dates import DateMatch, find_dates
-from ._meetings import Mention, date_after, find_mentions, meeting_of, place_in
+from ._meetings import Mention, date_after, find_mentions, meeting_of, place_after_dash, place_in
 from ._model import Contribution, DCommitment, DMeeting, DOutcome, DParticipant, Loose, Range
 from ._names import Found, Name, Resolver
 from ._text import Sentence, sentences
@@ -296,6 +296,8 @@ def read(text: str, resolver: Resolver) -> Reading:
                 lead = s.text[: mention.start] if k == 0 else ""
                 got = place_in(window, resolver)
                 offset = mention.end
+                if got is None and not narrative_sentence(s):
+                    got = place_after_dash(window, resolver)
                 if got is None and lead and _HELD.search(lead):
                     got, offset = place_in(lead, resolver), 0
                 if got is not None and (offset == 0 or got[3] < 80):
