@@ -104,8 +104,8 @@ def _capital(token: str) -> bool:
 
 
 def _title_list(tokens: list[tuple[int, int, str]], at: int, resolver: Resolver | None) -> int:
-    """A list of capitalised words inside a title ("... for Safe, Orderly and Regular
-    Migration"): where it ends (a token index), or 0 when ``tokens[at:]`` is not one. Items
+    """A list of capitalised words inside a title ("... on Fair, Safe and Legal Labour
+    Mobility"): where it ends (a token index), or 0 when ``tokens[at:]`` is not one. Items
     that are names (countries, members, places) make it a list of participants instead."""
     items: list[str] = []
     j = at
@@ -371,6 +371,12 @@ def meeting_of(
         ):
             return meeting
         if (
+            same_number
+            and key_title
+            and set(key_title.split()) <= set(_title_key(meeting.title).split())
+        ):
+            return meeting  # "the Ninth Meeting of the Group" after its full title
+        if (
             mention.number is None
             and (
                 key_title == _title_key(meeting.title)
@@ -451,10 +457,8 @@ _DASH_PLACE = re.compile(
 )
 
 
-def place_after_dash(
-    text: str, resolver: Resolver
-) -> tuple[str, str, str, int, int, float] | None:
-    """A heading's "Title – Colombo, Sri Lanka, 10-11 May 2011": the place after the dash."""
+def place_after_dash(text: str, resolver: Resolver) -> tuple[str, str, str, int, int, float] | None:
+    """A heading's "Title - City, Country, 1-2 May 2019": the place after the dash."""
     m = _DASH_PLACE.match(text)
     if m is None:
         return None
