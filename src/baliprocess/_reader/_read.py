@@ -257,6 +257,13 @@ def read(text: str, resolver: Resolver) -> Reading:
                     meeting.primary = True
                     primaries.append(meeting)
     reading.primaries = primaries  # type: ignore[attr-defined]
+    for m in reading.meetings:
+        # "the last Annual Meeting" in the statement of the Sixth Annual Meeting: the Fifth
+        if m.number is None and re.match(r"(?:Last|Previous)\s", m.title):
+            own = next((p for p in primaries if p.kind == m.kind and p.number), None)
+            if own is not None and own.number is not None and own.number > 1:
+                m.number, m.body, m.series = own.number - 1, m.body or own.body, own.series
+                m.confidence = min(m.confidence, 0.6)
     main = primaries[0] if primaries else None
     if main is None and not reading.meetings and sents:
         pass
