@@ -310,7 +310,14 @@ def read(text: str, resolver: Resolver) -> Reading:
                     got = place_after_dash(window, resolver)
                 if got is None and lead and _HELD.search(lead):
                     got, offset = place_in(lead, resolver), 0
-                if got is not None and (offset == 0 or got[3] < 80):
+                if (
+                    got is not None
+                    and offset != 0
+                    and got[3] >= 80
+                    and not _WAS_HELD.match(window.lstrip(" ,"))
+                ):
+                    got = None  # far from the title, and the title is not what was held there
+                if got is not None and (offset == 0 or got[3] < 160):
                     name, country, kind, a, b, conf = got
                     meeting.place, meeting.country, meeting.place_kind = name, country, kind
                     meeting.place_span = _span(s, offset + a, offset + b)
