@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .._normalize import fold
@@ -316,6 +317,7 @@ def kind_and_series(title: str, body: str | None) -> tuple[str, str]:
     return "working-group-meeting", "other"
 
 
+@functools.lru_cache(maxsize=1024)
 def body_of(title: str, resolver: Resolver) -> str | None:
     t = fold(title)
     bodies = [f.name.id for f in resolver.find(title) if f.name.kind == "body"]
@@ -340,6 +342,7 @@ def clean_title(text: str) -> str:
     return title.strip(" ,;:-–")
 
 
+@functools.lru_cache(maxsize=4096)
 def _title_key(title: str) -> str:
     words = [w for w in fold(title).split() if w not in _ORDINALS and not w[:1].isdigit()]
     words = [w for w in words if w not in ("bali", "process", "of", "the", "on", "meeting")]

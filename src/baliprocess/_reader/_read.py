@@ -548,6 +548,11 @@ _EVENT_NOUN = re.compile(
     r"capacity-building|training)\s+){0,3})"
     rf"(?P<head>{_EVENT_HEAD})\b"
 )
+_EVENT_HINT = re.compile(
+    r"workshop|webinar|round|exercise|simulation|forum|gathering|consultation|seminar|"
+    r"dialogue|meeting|training|period|launch",
+    re.I,
+)
 _EVENT_BEFORE = re.compile(
     r"\b(?:host|hold|convene|organi[sz]e|run|conduct|deliver|facilitate|plan|arrange|launch)"
     r"(?:s|d|ed|ing)?\s+(?:(?:a|an|the|two|three|several|further|more)\s+)?[\w\s-]{0,40}$",
@@ -587,6 +592,8 @@ def _event_nouns(
     resolver: Resolver,
 ) -> list[tuple[Mention, DMeeting]]:
     text = s.text
+    if _EVENT_HINT.search(text) is None:
+        return []
     lead_event = s.kind == "bullet" and bool(s.lead) and _EVENT_LEAD.search(s.lead) is not None
     out: list[tuple[Mention, DMeeting]] = []
     taken = [(m.start, m.end) for m, _ in pairs]
@@ -1050,17 +1057,20 @@ def _actors(head: str, found: list[Found], head_end: int) -> list[str]:
     return []
 
 
+_ANY_VERB = re.compile(
+    "|".join(f"(?P<v{k}>{pattern.pattern})" for k, (pattern, _, _) in enumerate(_VERBS)), re.I
+)
 _TOPIC_VERBS = frozenset(["discussed", "heard"])
 
 
 def _first_verb(text: str) -> tuple[re.Match[str], str, str] | None:
     """The earliest reporting verb of ``text``: its match, schema verb and record verb."""
-    best = None
-    for pattern, schema, enum in _VERBS:
-        m = pattern.search(text)
-        if m is not None and (best is None or m.start() < best[0].start()):
-            best = (m, schema, enum)
-    return best
+    m = _ANY_VERB.search(text)
+    if m is None:
+        return None
+    # the whole match is the verb's (alternation order keeps the list's preference at a tie)
+    k = int(m.lastgroup[1:])  # type: ignore[index]
+    return m, _VERBS[k][1], _VERBS[k][2]
 
 
 def _outcome(
