@@ -396,7 +396,7 @@ def read(text: str, resolver: Resolver) -> Reading:
         ):
             found = _list_items(s, found, resolver, reading)
         used = _participants(s, found, target, primaries, reading, sectioned)
-        _co_chairs(s, found, target, primaries, resolver)
+        _co_chairs(s, found, target, primaries, resolver, _anaphor(s, idx, sents, mentions_per))
         for cm in _COUNT.finditer(s.text):
             n = int(cm.group("n").replace(",", ""))
             for meeting in primaries or [target]:
@@ -951,8 +951,35 @@ def _add(
     meeting.participants.append(p)
 
 
+_ANAPHOR = re.compile(
+    r"(?:The|This)\s+(?:Meeting|Workshop|Conference|Forum|Webinar|Roundtable|Gathering|event)\b",
+    re.I,
+)
+
+
+def _anaphor(
+    s: Sentence, idx: int, sents: list[Sentence], mentions_per: list[list[tuple[Mention, DMeeting]]]
+) -> DMeeting | None:
+    """The meeting "The Meeting" means when the sentence before, in the same paragraph, reports
+    another meeting held ("From ..., the Third Meeting of X was held in Y. The Meeting was
+    co-chaired by A and B.")."""
+    if idx == 0 or not _ANAPHOR.match(s.text) or s.block != sents[idx - 1].block:
+        return None
+    pairs = mentions_per[idx - 1]
+    if not pairs or pairs[0][1].primary:
+        return None
+    if _WAS_HELD.search(sents[idx - 1].text, pairs[0][0].end) is None:
+        return None
+    return pairs[0][1]
+
+
 def _co_chairs(
-    s: Sentence, found: list[Found], target: DMeeting, primaries: list[DMeeting], resolver: Resolver
+    s: Sentence,
+    found: list[Found],
+    target: DMeeting,
+    primaries: list[DMeeting],
+    resolver: Resolver,
+    only: DMeeting | None = None,
 ) -> None:
     text = s.text
     m = re.search(r"\bco-?chair(?:s|ed|ing)?\b|\bCo-Chairs\b", text, re.I)
@@ -979,7 +1006,7 @@ def _co_chairs(
             if re.search(r"co-?chaired|led the meeting|as Co-Chairs", text, re.I)
             else []
         )
-    targets = primaries or [target]
+    targets = [only] if only is not None else primaries or [target]
     if not chosen:
         if re.match(
             r"\s*(?:On|Between|From|In)?\b.*?\bthe Co-Chairs of the Bali Process\b", text
