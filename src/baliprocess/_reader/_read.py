@@ -874,15 +874,29 @@ def _participants(
             continue
         if re.search(r"\b(?:will|would)\b", text[: pm.start()]):
             break
-        subject = [f for f in members if f.end <= pm.start()]
-        after = [
+        subject = [
             f
             for f in members
-            if f.start >= pm.start()
-            and re.search(
-                r"\bfrom\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}$", text[pm.start() : f.start], re.I
-            )
+            if f.end <= pm.start()
+            and not (
+                f.name.kind == "body"
+                and re.search(r"\b(?:Co-)?Chairs?\s+of\s+(?:the\s+)?$", text[: f.start], re.I)
+            )  # "A and B, Co-Chairs of the Working Group, updated": the Group is who they are
         ]
+        after: list[Found] = []
+        for f in members:
+            if f.start < pm.start():
+                continue
+            if re.search(
+                r"\bfrom\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}$", text[pm.start() : f.start], re.I
+            ) or (
+                after
+                and re.fullmatch(
+                    r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?",
+                    text[after[-1].end : f.start],
+                )
+            ):
+                after.append(f)  # "heard from A, B and the C"
         chosen = (
             after if re.search(r"from", pm.group(0) + text[pm.end() : pm.end() + 20]) else subject
         )
@@ -892,7 +906,9 @@ def _participants(
             chosen = [
                 f
                 for f in members
-                if f.start >= pm.start() and re.search(r"\bfrom\b", text[pm.start() : f.start])
+                if f.start >= pm.start()
+                and re.search(r"\bfrom\b", text[pm.start() : f.start])
+                and not re.search(r"\b(?:on|under|about|regarding)\b", text[pm.start() : f.start])
             ]
         if not chosen:
             first_after = [f for f in members if f.start > pm.end()]
