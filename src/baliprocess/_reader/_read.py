@@ -874,15 +874,18 @@ def _participants(
             continue
         if re.search(r"\b(?:will|would)\b", text[: pm.start()]):
             break
-        subject = [
-            f
-            for f in members
-            if f.end <= pm.start()
-            and not (
-                f.name.kind == "body"
-                and re.search(r"\b(?:Co-)?Chairs?\s+of\s+(?:the\s+)?$", text[: f.start], re.I)
-            )  # "A and B, Co-Chairs of the Working Group, updated": the Group is who they are
-        ]
+        subject = []
+        chaired = -1
+        for f in members:
+            if f.end > pm.start():
+                continue
+            if f.name.kind == "body" and (
+                re.search(r"\b(?:Co-)?Chairs?\s+of\s+(?:the\s+)?$", text[: f.start], re.I)
+                or (chaired >= 0 and re.fullmatch(r"\s*\(", text[chaired : f.start]))
+            ):
+                chaired = f.end  # "A and B, Co-Chairs of the Group (G), updated": not the Group
+                continue
+            subject.append(f)
         after: list[Found] = []
         for f in members:
             if f.start < pm.start():
