@@ -213,7 +213,8 @@ def test_heading_title_place_dates_and_a_comma_in_a_title() -> None:
     draft = bp.read_statement(text)
     second = next(m for m in draft.meetings if m.number == 2)
     assert (str(second.start), str(second.end)) == ("2019-05-02", "2019-05-03")
-    assert second.location is not None and second.location.country == "FJI"
+    assert second.location is not None
+    assert second.location.country == "FJI"
     regional = next(m for m in draft.meetings if "Labour Mobility" in m.title)
     assert "Fair, Safe and Legal" in regional.title
     assert str(regional.start) == "2019-11-06"
