@@ -181,3 +181,67 @@ def test_one_outcome_per_reporting_clause_and_passive_subjects() -> None:
     assert outcomes[2].verb.value == "deferred"
     assert outcomes[2].inferred
     assert any("policy guides on border management" in d.title for d in draft.documents)
+
+
+def test_events_named_by_a_lower_case_noun() -> None:
+    text = (
+        "On 4 June 2024, the Co-Chairs held the Ninth Meeting of the Task Force on Planning and "
+        "Preparedness in Colombo, Sri Lanka.\n"
+        "- The Task Force will convene a series of online workshops in 2025 on border "
+        "management.\n"
+        "- A proposed tabletop exercise for the Task Force would be postponed until travel "
+        "resumes.\n"
+    )
+    draft = bp.read_statement(text)
+    by_kind = {m.kind.value: m for m in draft.meetings}
+    workshops = by_kind["workshop"]
+    assert workshops.state.value == "planned"
+    assert workshops.virtual is True
+    assert (str(workshops.start), workshops.date_precision.value) == ("2025-01-01", "year")
+    assert by_kind["exercise"].state.value == "deferred"
+    for m in draft.meetings:
+        assert text[m.span.start : m.span.end] == m.span.text
+
+
+def test_heading_title_place_dates_and_a_comma_in_a_title() -> None:
+    text = (
+        "2019 Workshops\n"
+        "Second Meeting of the Technical Experts Group on Returns - Suva, Fiji, 2-3 May 2019\n"
+        "Members adopted a statement for the Regional Meeting on Fair, Safe and Legal Labour "
+        "Mobility held in Bangkok on 6-8 November 2019.\n"
+    )
+    draft = bp.read_statement(text)
+    second = next(m for m in draft.meetings if m.number == 2)
+    assert (str(second.start), str(second.end)) == ("2019-05-02", "2019-05-03")
+    assert second.location is not None
+    assert second.location.country == "FJI"
+    regional = next(m for m in draft.meetings if "Labour Mobility" in m.title)
+    assert "Fair, Safe and Legal" in regional.title
+    assert str(regional.start) == "2019-11-06"
+
+
+def test_the_meeting_co_chaired_after_another_meeting_held() -> None:
+    text = (
+        "On 9 March 2024, Members held the Tenth Meeting of the Ad Hoc Group Senior Officials "
+        "in Bali, Indonesia.\n"
+        "From 4 to 6 May 2024, the Second Meeting of the Technical Experts Group on Returns was "
+        "held in Suva, Fiji. The Meeting was co-chaired by Fiji and New Zealand.\n"
+        "Members heard from the International Organization for Migration, the International "
+        "Labour Organisation and the United Nations Office on Drugs and Crime on new trends.\n"
+    )
+    draft = bp.read_statement(text)
+    second = next(m for m in draft.meetings if m.number == 2)
+    tenth = next(m for m in draft.meetings if m.number == 10)
+    chairs = {
+        a.member
+        for a in second.attendance
+        if any(c.kind.value == "co-chaired" for c in a.contributions)
+    }
+    assert chairs == {"FJI", "NZL"}
+    assert not any(
+        c.kind.value == "co-chaired" and a.member in ("FJI", "NZL")
+        for a in tenth.attendance
+        for c in a.contributions
+    )
+    presenters = {a.member for a in tenth.attendance if a.contributions}
+    assert {"IOM", "ILO", "UNODC"} <= presenters

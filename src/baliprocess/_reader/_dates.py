@@ -148,6 +148,7 @@ def _build(form: str, m: re.Match[str], year_hint: int | None) -> DateMatch | No
     return DateMatch(m.start(), m.end(), text, a, a, "day", (a,))
 
 
+_MONTHS_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 _ANY = re.compile(r"(?:19|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 
 
@@ -160,7 +161,10 @@ def find_dates(text: str, year_hint: int | None = None) -> list[DateMatch]:
     if _ANY.search(text) is None:  # no year and no month: no date (most sentences)
         return found
     taken: list[tuple[int, int]] = []
+    months = _MONTHS_HINT.search(text) is not None
     for form, pattern in _PATTERNS:
+        if form != "y" and not months:
+            continue  # every other form names a month
         for m in pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

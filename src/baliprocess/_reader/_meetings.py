@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .._normalize import fold
@@ -10,7 +11,7 @@ from ._model import DMeeting, Range
 from ._names import Resolver
 from ._text import Sentence
 
-__all__ = ["Mention", "find_mentions", "meeting_of"]
+__all__ = ["Mention", "find_mentions", "meeting_of", "place_after_dash"]
 
 _ORDINALS = {
     w: i
@@ -101,6 +102,37 @@ class Mention:
 
 def _capital(token: str) -> bool:
     return token[:1].isupper() or token[:1].isdigit() or token.startswith("(")
+
+
+def _title_list(tokens: list[tuple[int, int, str]], at: int, resolver: Resolver | None) -> int:
+    """A list of capitalised words inside a title ("... on Fair, Safe and Legal Labour
+    Mobility"): where it ends (a token index), or 0 when ``tokens[at:]`` is not one. Items
+    that are names (countries, members, places) make it a list of participants instead."""
+    items: list[str] = []
+    j = at
+    while j < len(tokens) and len(items) < 5:
+        tok = tokens[j][2]
+        if not tok[:1].isupper() or _HEAD.fullmatch(tok):
+            return 0
+        items.append(tok)
+        j += 1
+        if j < len(tokens) and tokens[j][2] == "and":
+            nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+            after = tokens[j + 2][2] if j + 2 < len(tokens) else ""
+            if not nxt[:1].isupper() or not after[:1].isupper():
+                return 0
+            items += [nxt]
+            end = j + 2
+            break
+        if j >= len(tokens) or tokens[j - 1][1] + 2 != tokens[j][0]:
+            return 0  # only ", " between items
+    else:
+        return 0
+    if resolver is not None and any(
+        resolver.names.get(fold(w)) or resolver.place(w)[0] is not None for w in items
+    ):
+        return 0
+    return end
 
 
 def find_mentions(sentence: Sentence, resolver: Resolver | None = None) -> list[Mention]:
@@ -198,6 +230,11 @@ def find_mentions(sentence: Sentence, resolver: Resolver | None = None) -> list[
                     break
                 hi += 1
                 continue
+            if masked[tokens[hi - 1][1] : tokens[hi][0]] == ", " and hi > i + 1:
+                listed = _title_list(tokens, hi, resolver)
+                if listed:
+                    hi = listed
+                    continue
             break
         while hi > i + 1 and tokens[hi - 1][2].lower() in _CONNECT:
             hi -= 1
@@ -280,6 +317,7 @@ def kind_and_series(title: str, body: str | None) -> tuple[str, str]:
     return "working-group-meeting", "other"
 
 
+@functools.lru_cache(maxsize=1024)
 def body_of(title: str, resolver: Resolver) -> str | None:
     t = fold(title)
     bodies = [f.name.id for f in resolver.find(title) if f.name.kind == "body"]
@@ -304,6 +342,7 @@ def clean_title(text: str) -> str:
     return title.strip(" ,;:-–")
 
 
+@functools.lru_cache(maxsize=4096)
 def _title_key(title: str) -> str:
     words = [w for w in fold(title).split() if w not in _ORDINALS and not w[:1].isdigit()]
     words = [w for w in words if w not in ("bali", "process", "of", "the", "on", "meeting")]
@@ -334,6 +373,12 @@ def meeting_of(
             and (body is None or meeting.body is None or body == meeting.body)
         ):
             return meeting
+        if (
+            same_number
+            and key_title
+            and set(key_title.split()) <= set(_title_key(meeting.title).split())
+        ):
+            return meeting  # "the Ninth Meeting of the Group" after its full title
         if (
             mention.number is None
             and (
@@ -387,7 +432,7 @@ _BRIDGE = re.compile(
     r"^[\s,]*(?:\([^()]*\)[\s,]*)?(?:(?:which\s+)?(?:was\s+|were\s+|is\s+|will\s+be\s+)?"
     r"(?:held|convened|took\s+place|met|hosted|planned\s+to\s+be\s+held|to\s+be\s+held|"
     r"scheduled|organised|organized)\b[^.;]{0,60}?)?"
-    r"(?:\b(?:in|at)\s+[A-Z][\w’' -]*(?:,\s*[A-Z][\w’' -]*)?[\s,]*)?"
+    r"(?:(?:\b(?:in|at)\s+|\s[–—-]\s*)[A-Z][\w’' -]*(?:,\s*[A-Z][\w’' -]*)?[\s,]*)?"
     r"[\s,]*(?:on|from|between|in|during|of|–|-|,|\()?\s*(?:the\s+)?$"
 )
 _PLACE = re.compile(
@@ -407,6 +452,30 @@ def date_after(
             return date
         return None
     return None
+
+
+_DASH_PLACE = re.compile(
+    r"\s*[–—-]\s*(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+    r"(?:,\s*(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?\s*(?:,|$|\d)"
+)
+
+
+def place_after_dash(text: str, resolver: Resolver) -> tuple[str, str, str, int, int, float] | None:
+    """A heading's "Title - City, Country, 1-2 May 2019": the place after the dash."""
+    m = _DASH_PLACE.match(text)
+    if m is None:
+        return None
+    place, conf, _ = resolver.place(m.group("place"))
+    if place is None:
+        return None
+    end = m.end("place")
+    if m.group("country"):
+        name, _, _ = resolver.resolve(m.group("country"))
+        if name is not None and name.member_kind == "state":
+            if name.id != place[1]:
+                return None
+            end = m.end("country")
+    return place[0], place[1], place[2], m.start("place"), end, conf
 
 
 def place_in(text: str, resolver: Resolver) -> tuple[str, str, str, int, int, float] | None:

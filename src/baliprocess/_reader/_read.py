@@ -6,7 +6,8 @@ import re
 
 from .._normalize import fold
 from ._dates import DateMatch, find_dates
-from ._meetings import Mention, date_after, find_mentions, meeting_of, place_in
+from ._meetings import _ORDINALS as _ORDINAL_NUM
+from ._meetings import Mention, date_after, find_mentions, meeting_of, place_after_dash, place_in
 from ._model import Contribution, DCommitment, DMeeting, DOutcome, DParticipant, Loose, Range
 from ._names import Found, Name, Resolver
 from ._text import Sentence, sentences
@@ -206,6 +207,8 @@ def read(text: str, resolver: Resolver) -> Reading:
             unnamed = _unnamed_meeting(s, dates, reading, resolver)
             if unnamed is not None:
                 pairs.append(unnamed)
+        pairs += _event_nouns(s, found, dates, pairs, reading, resolver)
+        pairs.sort(key=lambda pair: pair[0].start)
         mentions_per.append(pairs)
         title_block = not narrative_seen and (
             s.kind == "heading" or (len(s.text) < 250 and not s.text.endswith("."))
@@ -254,6 +257,13 @@ def read(text: str, resolver: Resolver) -> Reading:
                     meeting.primary = True
                     primaries.append(meeting)
     reading.primaries = primaries  # type: ignore[attr-defined]
+    for m in reading.meetings:
+        # "the last Annual Meeting" in the statement of the Sixth Annual Meeting: the Fifth
+        if m.number is None and re.match(r"(?:Last|Previous)\s", m.title):
+            own = next((p for p in primaries if p.kind == m.kind and p.number), None)
+            if own is not None and own.number is not None and own.number > 1:
+                m.number, m.body, m.series = own.number - 1, m.body or own.body, own.series
+                m.confidence = min(m.confidence, 0.6)
     main = primaries[0] if primaries else None
     if main is None and not reading.meetings and sents:
         pass
@@ -296,9 +306,18 @@ def read(text: str, resolver: Resolver) -> Reading:
                 lead = s.text[: mention.start] if k == 0 else ""
                 got = place_in(window, resolver)
                 offset = mention.end
+                if got is None and not narrative_sentence(s):
+                    got = place_after_dash(window, resolver)
                 if got is None and lead and _HELD.search(lead):
                     got, offset = place_in(lead, resolver), 0
-                if got is not None and (offset == 0 or got[3] < 80):
+                if (
+                    got is not None
+                    and offset != 0
+                    and got[3] >= 80
+                    and not _WAS_HELD.match(window.lstrip(" ,"))
+                ):
+                    got = None  # far from the title, and the title is not what was held there
+                if got is not None and (offset == 0 or got[3] < 160):
                     name, country, kind, a, b, conf = got
                     meeting.place, meeting.country, meeting.place_kind = name, country, kind
                     meeting.place_span = _span(s, offset + a, offset + b)
@@ -377,7 +396,7 @@ def read(text: str, resolver: Resolver) -> Reading:
         ):
             found = _list_items(s, found, resolver, reading)
         used = _participants(s, found, target, primaries, reading, sectioned)
-        _co_chairs(s, found, target, primaries, resolver)
+        _co_chairs(s, found, target, primaries, resolver, _anaphor(s, idx, sents, mentions_per))
         for cm in _COUNT.finditer(s.text):
             n = int(cm.group("n").replace(",", ""))
             for meeting in primaries or [target]:
@@ -492,6 +511,262 @@ def _unnamed_meeting(
     return mention, meeting
 
 
+# Events named by a lower-case noun: "will convene a series of regional workshops in 2024 on
+# ...", "is planning to host a roundtable on X in 2025", "A proposed tabletop exercise for the
+# Task Force would be postponed", "are working to organise workshops ... under the Group", "the
+# 2nd Joint Period of Action led by ...", the bullets of a lead "... by organising:".
+_EVENT_KINDS = (
+    ("workshop", "workshop"),
+    ("webinar", "webinar"),
+    ("roundtable", "roundtable"),
+    ("round table", "roundtable"),
+    ("round-table", "roundtable"),
+    ("exercise", "exercise"),
+    ("simulation", "exercise"),
+    ("period of action", "activity"),
+    ("periods of action", "activity"),
+    ("forum", "forum"),
+    ("gathering", "experts-gathering"),
+    ("consultation", "consultation"),
+    ("seminar", "workshop"),
+    ("training", "workshop"),
+    ("dialogue", "working-group-meeting"),
+    ("meeting", "working-group-meeting"),
+    ("launch", "forum"),
+)
+_EVENT_HEAD = (
+    r"(?:workshops?|webinars?|round[- ]?tables?|roundtables?|(?:simulation-based\s+|tabletop\s+|"
+    r"table-top\s+)?exercises?|simulations?|forums?|gatherings?|consultations?|seminars?|"
+    r"dialogues?|meetings?|training\s+(?:courses?|sessions?))"
+)
+_EVENT_NOUN = re.compile(
+    r"(?<![\w-])(?P<det>(?:an?|(?:a\s+)?series\s+of|two|three|several|further|regular|more|"
+    r"(?:an?\s+)?(?:proposed|planned|possible|joint|regional|national|online|virtual|"
+    r"in-person|technical|thematic|follow-up|dedicated|second|third)))?\s*"
+    r"(?P<mods>(?:(?:online|virtual|in-person|regional|national|joint|technical|thematic|expert|"
+    r"follow-up|dedicated|proposed|planned|possible|further|simulation-based|table-top|tabletop|"
+    r"capacity-building|training)\s+){0,3})"
+    rf"(?P<head>{_EVENT_HEAD})\b"
+)
+_EVENT_HINT = re.compile(
+    r"workshop|webinar|round|exercise|simulation|forum|gathering|consultation|seminar|"
+    r"dialogue|meeting|training|period|launch",
+    re.I,
+)
+_EVENT_BEFORE = re.compile(
+    r"\b(?:host|hold|convene|organi[sz]e|run|conduct|deliver|facilitate|plan|arrange|launch)"
+    r"(?:s|d|ed|ing)?\s+(?:(?:a|an|the|two|three|several|further|more)\s+)?[\w\s-]{0,40}$",
+    re.I,
+)
+_EVENT_LEAD = re.compile(
+    r"\b(?:organi[sz](?:e|ing)|conven(?:e|ing)|hold(?:ing)?|host(?:ing)?|conduct(?:ing)?|"
+    r"run(?:ning)?)\b[^.:]{0,30}:\s*$",
+    re.I,
+)
+_EVENT_AFTER_STATE = re.compile(
+    r"^[^.;:]{0,120}?\b(?:(?P<off>(?:would|will|was|were|has|have|had)\s+(?:be\s+|been\s+)?"
+    r"(?:deferred|postponed|delayed|put off))|(?P<held>(?:was|were)\s+(?:held|convened|"
+    r"conducted|hosted)|took place))\b",
+    re.I,
+)
+_PERIOD_OF_ACTION = re.compile(
+    r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|"
+    r"[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)\s+(?P<head>(?:Joint\s+)?Periods?\s+of\s+"
+    r"Action)\b",
+    re.I,
+)
+_ORDINAL_WORD = re.compile("|".join(_ORDINAL_NUM), re.I)
+_LAUNCH = re.compile(r"\b[Tt]he\s+(?P<head>[A-Z]\w+)[’']s\s+launch\b")
+_EVENT_STOP = re.compile(
+    r"[,;:()]|\s(?:and|as well as|to|which|that|who|would|will|was|were|is|are|ahead of|"
+    r"until|while|led by|in (?:19|20)\d\d)\b|\s(?:in|on)\s+\d"
+)
+
+
+def _event_nouns(
+    s: Sentence,
+    found: list[Found],
+    dates: list[DateMatch],
+    pairs: list[tuple[Mention, DMeeting]],
+    reading: Reading,
+    resolver: Resolver,
+) -> list[tuple[Mention, DMeeting]]:
+    text = s.text
+    if _EVENT_HINT.search(text) is None:
+        return []
+    lead_event = s.kind == "bullet" and bool(s.lead) and _EVENT_LEAD.search(s.lead) is not None
+    out: list[tuple[Mention, DMeeting]] = []
+    taken = [(m.start, m.end) for m, _ in pairs]
+    candidates: list[tuple[int, int, int, str, int | None, str]] = []
+    for m in _EVENT_NOUN.finditer(text):
+        head = m.group("head")
+        if head[:1].isupper() or any(a <= m.start("head") < b for a, b in taken):
+            continue
+        det = (m.group("det") or "").lower().strip()
+        mods = (m.group("mods") or "").lower()
+        before = text[: m.start()]
+        after = text[m.end() :]
+        plural = head.endswith("s") and not head.endswith("ss")
+        proposed = "proposed" in det or "proposed" in mods or "planned" in det + mods
+        if det in ("", "the") and not plural and not proposed:
+            continue  # "the meeting": the meeting in hand
+        signal = ""
+        st = _EVENT_AFTER_STATE.match(after)
+        if st is not None and not _EVENT_NOUN.search(after[: st.start(st.lastgroup or 0)]):
+            signal = "deferred" if st.group("off") else "held"
+        elif _EVENT_BEFORE.search(before) is not None:
+            signal = "verb"
+        elif re.search(
+            r"\b(?:host|hold|convene|organi[sz]e|run|conduct|deliver|plan)(?:s|d|ed|ing)?\b"
+            r"[^;.]*\s(?:as well as|and)\s+$",
+            before,
+            re.I,
+        ):
+            signal = "verb"  # "will host X ... as well as a series of workshops"
+        elif lead_event and not before.strip():
+            signal = "lead"
+        elif proposed:
+            signal = "verb"
+        if not signal:
+            continue
+        if signal == "verb" and re.search(
+            r"\b(?:attend|attended|participated in|during|at)\s+(?:the\s+)?[\w\s-]{0,30}$",
+            before,
+            re.I,
+        ):
+            continue
+        stop = _EVENT_STOP.search(text, m.end())
+        end = stop.start() if stop is not None else len(text)
+        # the topic: "... on building regional cooperation to combat ...", after a year
+        tail = re.match(
+            r"(?:\s+in\s+(?:19|20)\d\d)?\s+(?:on|for|with|about)\s+[^,;:()]{3,120}", text[m.end() :]
+        )
+        if tail is not None:
+            topic_end = m.end() + tail.end()
+            cut = re.search(
+                r"\s(?:and\s+(?:develop|to|also|would|will)|which|that|ahead of|until|while|"
+                r"under|led by|in (?:19|20)\d\d)\b|\s(?:in|on)\s+\d",
+                text[m.end() + 6 : topic_end],
+            )
+            end = max(end, m.end() + 6 + cut.start() if cut is not None else topic_end)
+        while end > m.end() and text[end - 1] in " .":
+            end -= 1
+        kind = next(k for word, k in _EVENT_KINDS if word in head.lower())
+        start = m.start("det") if m.group("det") else m.start("mods") if mods else m.start("head")
+        candidates.append((start, end, m.start("head"), kind, None, signal))
+    for m in _PERIOD_OF_ACTION.finditer(text):
+        if any(a <= m.start("head") < b for a, b in taken):
+            continue
+        om = _ORDINAL_WORD.fullmatch(m.group("ord"))
+        number = (
+            int(re.match(r"\d+", m.group("ord")).group(0))  # type: ignore[union-attr]
+            if m.group("ord")[:1].isdigit()
+            else (om and _ORDINAL_NUM[m.group("ord").lower()])
+        )
+        candidates.append((m.start(), m.end(), m.start("head"), "activity", number or None, "held"))
+    for m in _LAUNCH.finditer(text):
+        candidates.append((m.start(), m.end(), m.start("head"), "forum", None, "launch"))
+    for start, end, head_at, kind, number, signal in candidates:
+        phrase = text[start:end].strip()
+        if signal == "launch":
+            # "the Forum's launch": the launch of the body last named by that word
+            word = text[head_at:].split("’")[0].split("'")[0]
+            earlier = [
+                mt
+                for mt in reading.meetings
+                if mt.body and re.search(rf"\b{re.escape(word)}\b", mt.title)
+            ]
+            if not earlier:
+                continue
+            body = earlier[-1].body
+            name = resolver.by_key.get(("body", body or ""))
+            if name is None:
+                continue
+            title = f"{name.name} (launch)"
+        else:
+            body = _event_body(s, found, start, end, head_at, resolver)
+            title = phrase
+            for _ in range(3):
+                title = re.sub(
+                    r"^(?:an?|the|series of|proposed|planned|possible)\s+", "", title, flags=re.I
+                )
+            title = re.sub(r"\s+in\s+(?:19|20)\d\d\b", "", title)
+            title = title[:1].upper() + title[1:]
+        series = {"workshop": "workshop", "webinar": "webinar"}.get(kind, "other")
+        key, n = "-".join(fold(title).split()[:4]) or kind, 2
+        base = key
+        while any(mt.key == key for mt in reading.meetings):
+            key, n = f"{base}-{n}", n + 1
+        mention = Mention(s, start, end, number, "")
+        meeting = DMeeting(
+            key=key,
+            title=title,
+            kind=kind,
+            series=series,
+            span=mention.span(),
+            number=number,
+            body=body,
+            rule="event-noun",
+            confidence=0.6,
+        )
+        clause = re.split(r"[;:]", text[end:], maxsplit=1)[0]
+        if signal in ("verb", "lead"):
+            meeting.state = "planned"
+            if signal == "lead":
+                meeting.after = None
+        elif signal == "deferred":
+            meeting.state = "deferred"
+        date = next(
+            (d for d in dates if head_at <= d.start <= end + min(len(clause), 60)),
+            None,
+        )
+        if date is not None and not any(a > head_at and a < date.start for a, _ in taken):
+            meeting.date, meeting.date_span, meeting.date_rule = (
+                date,
+                _span(s, date.start, date.end),
+                "near-title",
+            )
+        got = place_in(text[head_at : end + min(len(clause), 60)], resolver)
+        if got is not None and got[3] < 60:
+            name_, country, pkind, a, b, conf = got
+            meeting.place, meeting.country, meeting.place_kind = name_, country, pkind
+            meeting.place_span = _span(s, head_at + a, head_at + b)
+            meeting.place_confidence = conf
+        vm = re.search(r"\b(?:online|virtual)\b", text[start:head_at], re.I)
+        if vm is not None and meeting.place is None:
+            meeting.virtual = True
+            meeting.virtual_span = _span(s, start + vm.start(), start + vm.end())
+        reading.meetings.append(meeting)
+        out.append((mention, meeting))
+        taken.append((start, end))
+    return out
+
+
+def _event_body(
+    s: Sentence, found: list[Found], start: int, end: int, head_at: int, resolver: Resolver
+) -> str | None:
+    """The body an event belongs to: named after it ("for the Task Force", "under the Group",
+    "led by ..."), else the subject of its sentence, else of its list's lead."""
+    bodies = [f for f in found if f.name.kind == "body" and f.name.id != "BP"]
+    clause_end = len(s.text)
+    stop = re.search(r"[;.]", s.text[end:])
+    if stop is not None:
+        clause_end = end + stop.start()
+    for f in bodies:
+        if head_at < f.start <= clause_end and re.search(
+            r"\b(?:for|of|under|by|led by|within)\s+(?:the\s+)?$", s.text[: f.start]
+        ):
+            return f.name.id
+    for f in bodies:
+        if f.start < start:
+            return f.name.id
+    if s.kind == "bullet" and s.lead:
+        for f in resolver.find(s.lead):
+            if f.name.kind == "body" and f.name.id != "BP":
+                return f.name.id
+    return None
+
+
 def narrative_sentence(s: Sentence) -> bool:
     return s.text.endswith((".", ";")) or s.kind == "bullet"
 
@@ -599,15 +874,32 @@ def _participants(
             continue
         if re.search(r"\b(?:will|would)\b", text[: pm.start()]):
             break
-        subject = [f for f in members if f.end <= pm.start()]
-        after = [
-            f
-            for f in members
-            if f.start >= pm.start()
-            and re.search(
+        subject = []
+        chaired = -1
+        for f in members:
+            if f.end > pm.start():
+                continue
+            if f.name.kind == "body" and (
+                re.search(r"\b(?:Co-)?Chairs?\s+of\s+(?:the\s+)?$", text[: f.start], re.I)
+                or (chaired >= 0 and re.fullmatch(r"\s*\(", text[chaired : f.start]))
+            ):
+                chaired = f.end  # "A and B, Co-Chairs of the Group (G), updated": not the Group
+                continue
+            subject.append(f)
+        after: list[Found] = []
+        for f in members:
+            if f.start < pm.start():
+                continue
+            if re.search(
                 r"\bfrom\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}$", text[pm.start() : f.start], re.I
-            )
-        ]
+            ) or (
+                after
+                and re.fullmatch(
+                    r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?",
+                    text[after[-1].end : f.start],
+                )
+            ):
+                after.append(f)  # "heard from A, B and the C"
         chosen = (
             after if re.search(r"from", pm.group(0) + text[pm.end() : pm.end() + 20]) else subject
         )
@@ -617,7 +909,9 @@ def _participants(
             chosen = [
                 f
                 for f in members
-                if f.start >= pm.start() and re.search(r"\bfrom\b", text[pm.start() : f.start])
+                if f.start >= pm.start()
+                and re.search(r"\bfrom\b", text[pm.start() : f.start])
+                and not re.search(r"\b(?:on|under|about|regarding)\b", text[pm.start() : f.start])
             ]
         if not chosen:
             first_after = [f for f in members if f.start > pm.end()]
@@ -676,8 +970,35 @@ def _add(
     meeting.participants.append(p)
 
 
+_ANAPHOR = re.compile(
+    r"(?:The|This)\s+(?:Meeting|Workshop|Conference|Forum|Webinar|Roundtable|Gathering|event)\b",
+    re.I,
+)
+
+
+def _anaphor(
+    s: Sentence, idx: int, sents: list[Sentence], mentions_per: list[list[tuple[Mention, DMeeting]]]
+) -> DMeeting | None:
+    """The meeting "The Meeting" means when the sentence before, in the same paragraph, reports
+    another meeting held ("From ..., the Third Meeting of X was held in Y. The Meeting was
+    co-chaired by A and B.")."""
+    if idx == 0 or not _ANAPHOR.match(s.text) or s.block != sents[idx - 1].block:
+        return None
+    pairs = mentions_per[idx - 1]
+    if not pairs or pairs[0][1].primary:
+        return None
+    if _WAS_HELD.search(sents[idx - 1].text, pairs[0][0].end) is None:
+        return None
+    return pairs[0][1]
+
+
 def _co_chairs(
-    s: Sentence, found: list[Found], target: DMeeting, primaries: list[DMeeting], resolver: Resolver
+    s: Sentence,
+    found: list[Found],
+    target: DMeeting,
+    primaries: list[DMeeting],
+    resolver: Resolver,
+    only: DMeeting | None = None,
 ) -> None:
     text = s.text
     m = re.search(r"\bco-?chair(?:s|ed|ing)?\b|\bCo-Chairs\b", text, re.I)
@@ -704,7 +1025,7 @@ def _co_chairs(
             if re.search(r"co-?chaired|led the meeting|as Co-Chairs", text, re.I)
             else []
         )
-    targets = primaries or [target]
+    targets = [only] if only is not None else primaries or [target]
     if not chosen:
         if re.match(
             r"\s*(?:On|Between|From|In)?\b.*?\bthe Co-Chairs of the Bali Process\b", text
@@ -782,17 +1103,20 @@ def _actors(head: str, found: list[Found], head_end: int) -> list[str]:
     return []
 
 
+_ANY_VERB = re.compile(
+    "|".join(f"(?P<v{k}>{pattern.pattern})" for k, (pattern, _, _) in enumerate(_VERBS)), re.I
+)
 _TOPIC_VERBS = frozenset(["discussed", "heard"])
 
 
 def _first_verb(text: str) -> tuple[re.Match[str], str, str] | None:
     """The earliest reporting verb of ``text``: its match, schema verb and record verb."""
-    best = None
-    for pattern, schema, enum in _VERBS:
-        m = pattern.search(text)
-        if m is not None and (best is None or m.start() < best[0].start()):
-            best = (m, schema, enum)
-    return best
+    m = _ANY_VERB.search(text)
+    if m is None:
+        return None
+    # the whole match is the verb's (alternation order keeps the list's preference at a tie)
+    k = int(m.lastgroup[1:])  # type: ignore[index]
+    return m, _VERBS[k][1], _VERBS[k][2]
 
 
 def _outcome(
