@@ -646,24 +646,28 @@ def datasets(draw: st.DrawFn) -> GeneratedDataset:
     followup_records: list[FollowUp] = []
     for ident in draw(_unique(slugs, 0, 3)) if commitment_records else []:
         relation = draw(st.sampled_from(Relation))
-        if relation is Relation.CONTRADICTS and not followup_records:
+        commitment_id = draw(st.sampled_from(commitment_records)).id
+        date = draw(safe_dates)
+        # A contradiction names an earlier follow-up of the same commitment.
+        earlier = [f for f in followup_records if f.commitment == commitment_id and f.date <= date]
+        if relation is Relation.CONTRADICTS and not earlier:
             relation = Relation.REAFFIRMS
         progresses = relation is Relation.PROGRESSES
         followup_records.append(
             FollowUp(
                 id=f"f-{ident}",
-                commitment=draw(st.sampled_from(commitment_records)).id,
+                commitment=commitment_id,
                 relation=relation,
                 degree=draw(st.sampled_from(Degree)) if progresses else None,
                 degree_reason=draw(nonempty_texts) if progresses else None,
                 span=span(),
-                date=draw(safe_dates),
+                date=date,
                 reason=draw(texts),
                 meeting=draw(optional(st.sampled_from(meeting_ids))),
                 outcome=draw(optional(st.sampled_from(outcome_ids))),
                 document=draw(optional(st.sampled_from(document_ids))) if document_ids else None,
                 status_of=draw(optional(st.sampled_from(member_ids))),
-                contradicts=draw(st.sampled_from(followup_records)).id
+                contradicts=draw(st.sampled_from(earlier)).id
                 if relation is Relation.CONTRADICTS
                 else None,
                 inferred=inferred(inferable_fields(FollowUp)),

@@ -197,12 +197,6 @@ def check_function(cls: type[Any]) -> Callable[[Any, Checker, Any], None] | None
     return _FUNCTIONS[cls]
 
 
-def source_of(cls: type[Any]) -> str:
-    """The generated source of ``cls``'s check (empty when it has nothing to check)."""
-    check_function(cls)
-    return _SOURCES.get(cls, "")
-
-
 def inferable_fields(cls: type[Any]) -> tuple[str, ...]:
     """The fields of ``cls`` that an ``inferred`` entry may name."""
     return tuple(
@@ -210,17 +204,6 @@ def inferable_fields(cls: type[Any]) -> tuple[str, ...]:
         for f in attrs.fields(cls)
         if f.name not in ("id", "span", "inferred") and f.metadata.get(INFERABLE, True) and f.init
     )
-
-
-def reference_fields(cls: type[Any]) -> list[tuple[str, Any]]:
-    """``(field name, refers_to)`` of every field of ``cls`` that holds ids or refs."""
-    attrs.resolve_types(cls)
-    found = []
-    for f in attrs.fields(cls):
-        target = f.metadata.get(REFERS_TO)
-        if target is not None or type_shape(f.type)[0] is Ref:
-            found.append((f.name, target))
-    return found
 
 
 def _generate(cls: type[Any]) -> Callable[[Any, Checker, Any], None] | None:

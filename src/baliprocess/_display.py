@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ._tables import _is_vocabulary
 from .models._base import type_shape
 
 __all__ = ["collection_html", "record_html"]
@@ -89,7 +90,7 @@ def _grouped(items: tuple[Any, ...]) -> str:
     from .models._base import REFERS_TO
 
     fields = _fields(type(items[0]))
-    vocab = next((n for n, t, many in fields if not many and _is_enum(t)), None)
+    vocab = next((n for n, t, many in fields if not many and _is_vocabulary(t)), None)
     refs = {f.name for f in attrs.fields(type(items[0])) if REFERS_TO in f.metadata}
     named = next((n for n, t, many in fields if not many and t is str and n in refs), None)
     if vocab is None or named is None:
@@ -102,10 +103,6 @@ def _grouped(items: tuple[Any, ...]) -> str:
         for k, v in groups.items()
     )
     return f"<ul>{lines}</ul>"
-
-
-def _is_enum(kind: Any) -> bool:
-    return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
 
 def record_html(record: Any) -> str:

@@ -153,21 +153,22 @@ def _participation_keys(meeting: Any) -> set[tuple[Any, ...]]:
 def _expanded_actors(commitment: Any, dataset: Any) -> list[Any]:
     """A commitment's actors, and the members of its group actors where the record knows them:
     the co-chairs, the members or participants attending, the panellists of its meeting."""
-    from .models import Ref, RefKind
+    from .models import AttendanceRole, ContributionKind, Group, Ref, RefKind
 
     meeting = _meeting_of_commitment(commitment, dataset)
     rows = meeting.attendance
-    known = {
-        "co-chairs": set(meeting.co_chairs)
-        | {r.member for r in rows if r.contributed("co-chaired")},
-        "members": {r.member for r in rows if r.role.value == "member"},
-        "participants": {r.member for r in rows},
-        "panellists": {r.member for r in rows if r.contributed("panellist")},
+    known = {  # the groups whose members a meeting's record gives (not the Ministers)
+        Group.CO_CHAIRS: set(meeting.co_chairs)
+        | {r.member for r in rows if r.contributed(ContributionKind.CO_CHAIRED)},
+        Group.MEMBERS: {r.member for r in rows if r.role is AttendanceRole.MEMBER},
+        Group.PARTICIPANTS: {r.member for r in rows},
+        Group.PANELLISTS: {r.member for r in rows if r.contributed(ContributionKind.PANELLIST)},
     }
     refs = list(commitment.actors)
     for actor in commitment.actors:
         if actor.kind is RefKind.GROUP:
-            refs += [Ref(kind=RefKind.MEMBER, id=m) for m in sorted(known.get(actor.id, ()))]
+            members = known.get(Group(actor.id), set())
+            refs += [Ref(kind=RefKind.MEMBER, id=m) for m in sorted(members)]
     return refs
 
 

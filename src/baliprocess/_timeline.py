@@ -143,15 +143,19 @@ def timeline(dataset: Dataset, x: object) -> tuple[TimelineEntry, ...]:
             continue
         commitments_concerned.append(commitment.id)
     concerned = set(commitments_concerned)
+    # The records a follow-up touches, as its fields' metadata declares them.
+    from .models import FollowUp
+    from .models._base import REFERS_TO
+
+    touching = [
+        f.name
+        for f in attrs.fields(FollowUp)
+        if f.metadata.get(REFERS_TO) == kind and f.name != "commitment"
+    ]
     for followup in dataset.followups:
-        touches = {
-            "meeting": followup.meeting,
-            "document": followup.document,
-            "member": followup.status_of,
-        }
         if followup.commitment in concerned:
             add(followup.date, "followup", "follows-up", followup, followup.span)
-        elif touches.get(kind) == ident:
+        elif any(getattr(followup, name) == ident for name in touching):
             add(followup.date, "followup", "evidence", followup, followup.span)
     entries.sort(key=lambda e: (e.date is None, e.date or datetime.date.min))
     return tuple(entries)

@@ -213,13 +213,6 @@ def print_records(out: TextIO, kind: str, records: Sequence[Any], fmt: str) -> N
     render_table(out, header, [list(r.values()) for r in shown], f"{len(shown)} {kind}")
 
 
-def print_meetings(out: TextIO, *, dataset_path: str | None = None) -> int:
-    """The meetings table (``baliprocess meetings``)."""
-    dataset = _dataset(dataset_path)
-    print_records(out, "meetings", dataset.meetings.all(), "table")
-    return 0
-
-
 # -- the commands ------------------------------------------------------------------------------
 
 

@@ -589,7 +589,9 @@ class DocumentCollection(_NamedCollection["Document"]):
             criteria.append(index("kind").positions(_vocab(DocumentKind, kind, "kind")))
         if author is not None:
             _key(author, "author")
-            criteria.append(index("author").positions(_resolve_actor(self._dataset, author)))
+            criteria.append(
+                index("author").positions(_resolve_participant(self._dataset, author, "author"))
+            )
         return self._select(criteria)
 
 
@@ -877,16 +879,6 @@ def _date_pair(bounds: object, what: str) -> tuple[datetime.date, datetime.date]
     return bounds[0], bounds[1]
 
 
-def _resolve_actor(dataset: Dataset, actor: str | Member | Body) -> Ref:
-    """A member or body given by id, name, alias or record, as a :class:`Ref`.
-
-    Raises:
-        UnknownIdError: neither a member nor a body has that name.
-        InvalidQueryError: the name names both a member and a body.
-    """
-    return _resolve_participant(dataset, actor, "actor")
-
-
 def _name_of(record: Any) -> str:
     return getattr(record, "name", None) or record.title  # type: ignore[no-any-return]
 
@@ -917,15 +909,7 @@ def _between(
 ) -> _Criterion:
     import bisect
 
-    if not (
-        isinstance(bounds, (tuple, list))
-        and len(bounds) == 2
-        and all(type(b) is datetime.date for b in bounds)
-    ):
-        raise InvalidQueryError(
-            f"between takes two datetime.date values (first, last), not {bounds!r}"
-        )
-    first, last = bounds
+    first, last = _date_pair(bounds, "between")
     starts = [m.start for m in meetings if m.start is not None]
     low = bisect.bisect_left(starts, first)
     high = bisect.bisect_right(starts, last)

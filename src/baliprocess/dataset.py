@@ -277,7 +277,7 @@ class Dataset:
 
         Rows are the members recorded at any meeting (in the members' order), columns every
         meeting in date order. A cell holds every standing and contribution the statements
-        give the member at that meeting, joined by ``"; "`` (``"co-chair; member"``), and is
+        give the member at that meeting, joined by ``"; "`` (``"member; co-chaired"``), and is
         empty where the member is not recorded there.
 
         Raises:
