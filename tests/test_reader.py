@@ -245,3 +245,31 @@ def test_the_meeting_co_chaired_after_another_meeting_held() -> None:
     )
     presenters = {a.member for a in tenth.attendance if a.contributions}
     assert {"IOM", "ILO", "UNODC"} <= presenters
+
+
+def test_what_the_co_chairs_did_is_their_contribution() -> None:
+    text = (
+        "On 2 May 2024, the Co-Chairs of the Bali Process hosted the Ninth Meeting of the Ad Hoc "
+        "Group Senior Officials in Manila, Philippines.\n"
+        "- The Co-Chairs updated members on progress in the region.\n"
+        "- The Co-Chairs of the Regional Support Office updated members on its work.\n"
+    )
+    draft = bp.read_statement(text)
+    ninth = next(m for m in draft.meetings if m.number == 9)
+    did = {
+        (a.member, c.kind.value, bool(c.inferred))
+        for a in ninth.attendance
+        for c in a.contributions
+    }
+    for member in ("IDN", "AUS"):
+        assert (member, "hosted", True) in did
+        assert (member, "updated", True) in did
+    # a named host is a contribution too; a meeting "hosted by" someone names no subject
+    draft = bp.read_statement(
+        "On 2 May 2024, Thailand hosted the Ninth Meeting of the Ad Hoc Group Senior Officials "
+        "in Bangkok.\n"
+    )
+    ninth = next(m for m in draft.meetings if m.number == 9)
+    assert {(a.member, c.kind.value) for a in ninth.attendance for c in a.contributions} == {
+        ("THA", "hosted")
+    }

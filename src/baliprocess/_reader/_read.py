@@ -41,6 +41,8 @@ _PRESENT = [
             re.I,
         ),
     ),
+    # "Thailand hosted the meeting" (not "the meeting hosted by Thailand": no subject before it)
+    ("hosted", re.compile(r"\b(?:co-)?hosted\b(?!\s+by)", re.I)),
 ]
 _COUNT = re.compile(
     r"\b(?:attended by|brought together|gathered|with|attendance of)\s+(?:some\s+|about\s+|around\s+|more than\s+|over\s+|nearly\s+)?"
@@ -397,6 +399,7 @@ def read(text: str, resolver: Resolver) -> Reading:
             found = _list_items(s, found, resolver, reading)
         used = _participants(s, found, target, primaries, reading, sectioned)
         _co_chairs(s, found, target, primaries, resolver, _anaphor(s, idx, sents, mentions_per))
+        _co_chair_acts(s, found_per[idx], target, primaries, pairs, sectioned)
         for cm in _COUNT.finditer(s.text):
             n = int(cm.group("n").replace(",", ""))
             for meeting in primaries or [target]:
@@ -905,6 +908,23 @@ def _participants(
         )
         if kind == "panellist":
             chosen = subject
+        if kind == "hosted":
+            # the hosts are the sentence's subject, right before the verb
+            chosen = [
+                f
+                for f in subject
+                if re.fullmatch(
+                    r"[\s,]*(?:(?:jointly|also|as\s+\w+(?:\s+\w+)?)[\s,]*)*",
+                    text[f.end : pm.start()],
+                )
+                or any(
+                    re.fullmatch(r"\s*(?:,\s*|and\s+|,\s*and\s+)(?:the\s+)?", text[f.end : g.start])
+                    for g in subject
+                    if g.start > f.end
+                )
+            ]
+            if re.search(r"\b(?:which|that|who|was|were)\b", text[: pm.start()], re.I):
+                chosen = []
         if not chosen and kind == "updated":
             chosen = [
                 f
@@ -1055,6 +1075,78 @@ def _co_chairs(
         for f in chosen:
             if all(c[0].key != f.name.key for c in meeting.co_chairs):
                 meeting.co_chairs.append((f.name, s.piece.span(f.start, f.end)))
+
+
+# "the Co-Chairs (of the Bali Process ...) hosted / held / updated / provided an overview ...":
+# the subject is the co-chairs, after at most a lead such as "On 9 March 2011,"
+_CC_ACT = re.compile(
+    r"^(?:(?:On|Between|From|In|At|During)\b[^.;]{0,60}?,\s*)?(?:the\s+)?(?:meeting\s+|two\s+)?"
+    r"Co-?Chairs\b(?P<of>\s+of\s+[^.;]{0,160}?)?,?\s+(?:(?:also|jointly|then|further)\s+)?"
+    r"(?P<verb>co-hosted|hosted|held|convened|updated|briefed|presented|reported on|"
+    r"provided (?:an? )?(?:overview|update|briefing|recommendations)|delivered an? presentation)\b",
+    re.I,
+)
+_CC_KIND = {
+    "co-hosted": "hosted",
+    "hosted": "hosted",
+    "held": "hosted",
+    "convened": "hosted",
+    "updated": "updated",
+    "briefed": "briefed",
+    "provided recommendations": "provided-recommendations",
+}
+
+
+def _co_chair_acts(
+    s: Sentence,
+    found: list[Found],
+    target: DMeeting,
+    primaries: list[DMeeting],
+    pairs: list[tuple[Mention, DMeeting]],
+    sectioned: bool,
+) -> None:
+    """What the unnamed or named co-chairs of a meeting did, when they are the subject: hosting
+    or holding the meeting named right after the verb, or updating, briefing, presenting at the
+    meeting reported. Co-chairs "of" another body than the Bali Process or the meeting's own are
+    that body's, not the meeting's, and are left out."""
+    m = _CC_ACT.match(s.text)
+    if m is None:
+        return
+    if m.group("of") is not None:
+        of_at, of_end = m.span("of")
+        bodies = [
+            f
+            for f in found
+            if of_at <= f.start < of_end and f.name.kind == "body" and f.name.id != "BP"
+        ]
+        if any(f.name.id != target.body for f in bodies) or (
+            not bodies
+            and not re.match(r"\s+of\s+(?:the\s+)?(?:meeting|Bali Process)\b", m.group("of"), re.I)
+        ):
+            return
+    verb = re.sub(r"\s+", " ", m.group("verb").lower())
+    kind = _CC_KIND.get(verb, "presented")
+    if kind == "hosted":
+        # the meeting hosted is the one named right after the verb
+        held = [
+            (mention, meeting)
+            for mention, meeting in pairs
+            if re.fullmatch(r"\s*(?:the\s+)?", s.text[m.end() : mention.start])
+        ]
+        for mention, meeting in held[:1]:
+            act = s.piece.span(m.start("verb"), mention.end)
+            if all(k != kind for k, _ in meeting.co_chair_acts):
+                meeting.co_chair_acts.append((kind, act))
+        return
+    obj = re.match(
+        r"\s+(?:members|participants|the meeting|delegates|officials)\b", s.text[m.end() :], re.I
+    )
+    lead = re.search(r"(?:the\s+)?Co-?Chairs\b", s.text[: m.start("verb")], re.I)
+    start = lead.start() if lead is not None else m.start("verb")
+    act = s.piece.span(start, m.end() + (obj.end() if obj else 0))
+    for meeting in [target] if sectioned else primaries or [target]:
+        if all(k != kind for k, _ in meeting.co_chair_acts):
+            meeting.co_chair_acts.append((kind, act))
 
 
 def _purpose(
