@@ -273,3 +273,20 @@ def test_what_the_co_chairs_did_is_their_contribution() -> None:
     assert {(a.member, c.kind.value) for a in ninth.attendance for c in a.contributions} == {
         ("THA", "hosted")
     }
+
+
+def test_commitments_named_by_nouns() -> None:
+    text = (
+        "On 2 May 2024, the Co-Chairs of the Bali Process hosted the Ninth Meeting of the Ad Hoc "
+        "Group Senior Officials in Manila, Philippines.\n"
+        "- The Co-Chairs updated members on efforts to renew the Group's priorities and "
+        "distributed a concept note for members to consider.\n"
+        "- Members welcomed further comments ahead of seeking endorsement out of session.\n"
+        "- The RSO will hold a workshop ahead of the tenth meeting on 3 October.\n"
+    )
+    draft = bp.read_statement(text)
+    quotes = [c.span.text for c in draft.commitments]
+    assert any(q.startswith("efforts to renew") and "distributed" not in q for q in quotes)
+    assert not any("concept note" in q for q in quotes)  # an act done at the meeting
+    assert any(q.startswith("seeking endorsement") for q in quotes)
+    assert any(q.startswith(("tenth meeting", "the tenth meeting")) for q in quotes)

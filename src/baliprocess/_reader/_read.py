@@ -1374,6 +1374,16 @@ def _commitments(
         if starts and not _CLAUSE_START.search(text[: fm.start()]):
             continue
         starts.append((fm.start(), fm.group(0).lower()))
+    # an undertaking named by a noun: "updated on efforts to refresh ...", "updated members on
+    # the establishment of ...", "ahead of seeking endorsement out of session"
+    nominal: set[int] = set()
+    for nm in (*_NOMINAL.finditer(text), *_SEEKING.finditer(text)):
+        at = nm.start("what")
+        if not any(a <= at < a + 12 for a, _ in starts) and not _NOT_A_PLEDGE.search(
+            text[max(0, at - 60) : at]
+        ):
+            starts.append((at, nm.group("what").split()[0].lower()))
+            nominal.add(at)
     if not starts:
         return []
     for wm in re.finditer(r"\bas well as\b", text):
@@ -1383,6 +1393,9 @@ def _commitments(
     out: list[DCommitment] = []
     for k, (a, word) in enumerate(starts):
         b = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        if a in nominal:  # the noun phrase ends where the next reporting clause begins
+            stop = _NOMINAL_END.search(text, a, b)
+            b = stop.start() if stop is not None else b
         clause = text[a:b]
         trimmed = re.sub(r"(?:\s*(?:,|;|\band|\bas well as))+\s*$", "", clause).rstrip(" .;")
         b = a + len(trimmed)
@@ -1422,7 +1435,45 @@ def _commitments(
                 commitment.due_span = commitment.due_span or mention.span()
                 break
         out.append(commitment)
+        # a meeting ahead of which the undertaking falls is itself looked forward to: "will host
+        # a workshop ahead of the sixth annual meeting on 10 November"
+        for mention, meeting in pairs:
+            if not (a <= mention.start < b) or not _AHEAD_OF.search(text[: mention.start]):
+                continue
+            end = mention.end
+            for d in dates:
+                if 0 <= d.start - mention.end <= 4:
+                    end = d.end
+            out.append(
+                DCommitment(
+                    span_at=mention.start,
+                    kind="plan",
+                    actors=actors,
+                    action=text[mention.start : end],
+                    span=s.piece.span(mention.start, end),
+                    due_meeting=meeting.key,
+                    due_text=mention.text,
+                    due_span=mention.span(),
+                    rule="ahead-of-meeting",
+                    confidence=0.6,
+                )
+            )
     return out
+
+
+_AHEAD_OF = re.compile(r"\b(?:ahead of|in the lead-up to|in preparation for)\s+(?:the\s+)?$", re.I)
+_NOMINAL = re.compile(
+    r"\b(?:updated|briefed|reported|informed)\b(?:\s+(?:members|participants|the meeting|"
+    r"delegates|officials|the group))?\s+on\s+(?P<what>(?:(?:the|their|its)\s+)?(?:ongoing\s+)?"
+    r"(?:efforts|plans|preparations|steps|work)\s+to\s+\w+|(?:the|their|its)\s+(?:planned\s+|proposed\s+)?"
+    r"(?:establishment|creation|development|preparation|finali[sz]ation|revision)\s+of)\b",
+    re.I,
+)
+_SEEKING = re.compile(
+    r"\b(?P<what>seeking\s+(?:(?:the|their|its|formal|final)\s+)?(?:endorsement|approval|adoption))\b",
+    re.I,
+)
+_NOMINAL_END = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+ed\b|;|\.\s")
 
 
 _QUOTED = re.compile(r"[‘'\"“]([A-Z][^’'\"”]{3,80})[’'\"”]")
