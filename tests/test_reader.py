@@ -290,3 +290,22 @@ def test_commitments_named_by_nouns() -> None:
     assert not any("concept note" in q for q in quotes)  # an act done at the meeting
     assert any(q.startswith("seeking endorsement") for q in quotes)
     assert any(q.startswith(("tenth meeting", "the tenth meeting")) for q in quotes)
+
+
+def test_short_document_phrases_resolve_by_kind_and_subject() -> None:
+    # the bundled dataset has one concept note, by the co-chairs of one working group
+    text = (
+        "On 2 May 2020, the Co-Chairs of the Bali Process hosted the Ninth Meeting of the Ad Hoc "
+        "Group Senior Officials in Manila, Philippines.\n"
+        "- New Zealand and Fiji updated members and distributed a concept note.\n"
+        "- Members discussed a concept note on returns.\n"
+    )
+    ids = {d.id for d in bp.read_statement(text).documents}
+    assert "wg-disruption-concept-note" in ids
+    # years apart, or no subject named with it: nothing is guessed
+    assert "wg-disruption-concept-note" not in {
+        d.id for d in bp.read_statement(text.replace("2020", "2024")).documents
+    }
+
+    text = "On 2 May 2024, Members met in Manila. Members discussed a concept note.\n"
+    assert not any(d.kind.value == "concept-note" for d in bp.read_statement(text).documents)

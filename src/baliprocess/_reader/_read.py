@@ -410,7 +410,7 @@ def read(text: str, resolver: Resolver) -> Reading:
         if used or (pairs and not narrative_sentence(s)):
             continue
         _outcome(s, found, target, reading, resolver, dates_per[idx], pairs)
-    _documents(sents, reading, resolver)
+    _documents(sents, reading, resolver, found_per, mentions_per, hint)
     return reading
 
 
@@ -1543,13 +1543,149 @@ def _new_document(
     )
 
 
-def _documents(sents: list[Sentence], reading: Reading, resolver: Resolver) -> None:
-    """Documents the dataset does not know: a title with a document head noun (two titles
+# a document named by its kind alone: "a concept note", "associated training module", "the
+# Group's format and workplan", "the report of the ... Gathering"
+_KIND_NOUN = re.compile(
+    r"(?<!\bto )\b(?P<noun>concept notes?|forward work ?plans?|work ?plans?|action plans?|"
+    r"training modules?|reports?|statements?|agenda|frameworks?|policy guides?|compendium|"
+    r"strateg(?:y|ies)|declarations?|terms of reference)\b(?!\s+(?:on|to|that)\s+(?:the\s+)?[a-z]+ed\b)",
+)
+_NOUN_KIND = {
+    "concept note": "concept-note",
+    "work plan": "work-plan",
+    "workplan": "work-plan",
+    "forward work plan": "work-plan",
+    "forward workplan": "work-plan",
+    "action plan": "work-plan",
+    "training module": "training-module",
+    "report": "report",
+    "statement": "statement",
+    "agenda": "agenda",
+    "framework": "framework",
+    "policy guide": "guide",
+    "compendium": "compendium",
+    "strategy": "strategy",
+    "strategie": "strategy",
+    "declaration": "declaration",
+    "terms of reference": "paper",
+}
+
+
+def _lower_aliases(resolver: Resolver) -> re.Pattern[str] | None:
+    """One pattern of the dataset's documents' lower-case names of three words or more
+    ("agenda and programme of work"), which the name finder (capitalised words) passes by."""
+    if hasattr(resolver, "_doc_lower"):
+        cached: re.Pattern[str] | None = resolver._doc_lower
+        return cached
+    texts: dict[str, str] = {}
+    try:
+        for d in resolver.dataset.documents:
+            for t in (d.title, *d.aliases):
+                if t[:1].islower() and len(t.split()) >= 3:
+                    texts.setdefault(t.lower(), d.id)
+    except Exception:  # noqa: BLE001 - a dataset without documents
+        texts = {}
+    pattern = (
+        re.compile(
+            r"\b(?:"
+            + "|".join(
+                r"\s+".join(map(re.escape, t.split())) for t in sorted(texts, key=len, reverse=True)
+            )
+            + r")\b"
+        )
+        if texts
+        else None
+    )
+    resolver._doc_lower = pattern  # type: ignore[attr-defined]
+    resolver._doc_lower_ids = texts  # type: ignore[attr-defined]
+    return pattern
+
+
+def _by_kind(
+    s: Sentence,
+    found: list[Found],
+    pairs: list[tuple[Mention, DMeeting]],
+    reading: Reading,
+    resolver: Resolver,
+    year: int | None,
+) -> list[Range]:
+    """Documents of the dataset named by a short phrase: its kind, and the body, member,
+    document or meeting named in the same sentence that it is of (an author, or words of its
+    title). Resolved only when exactly one document of that kind has such evidence and its
+    year is not far from the statement's; never guessed. Returns the cleaned-text ranges used."""
+    text = s.text
+    used: list[Range] = []
+    lower = _lower_aliases(resolver)
+    if lower is not None:
+        for m in lower.finditer(text.lower()):
+            ident = resolver._doc_lower_ids[re.sub(r"\s+", " ", m.group(0))]  # type: ignore[attr-defined]
+            name = resolver.by_key.get(("document", ident))
+            if name is not None:
+                reading.named.setdefault(name.key, (name, _span(s, m.start(), m.end()), m.group(0)))
+                used.append((m.start(), m.end()))
+    try:
+        documents = resolver.dataset.documents
+    except Exception:  # noqa: BLE001
+        return used
+    subjects = {f.name.id for f in found if f.name.kind in ("member", "body") and f.name.id != "BP"}
+    words = [
+        fold(t)
+        for f in found
+        if f.name.id != "BP"
+        for t in (f.text, f.name.id)
+        if len(fold(t)) >= 3
+    ] + [fold(mention.text) for mention, _ in pairs if len(mention.text) > 10]
+    if not subjects and not words:
+        return used
+    for m in _KIND_NOUN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in used) or any(
+            f.start < m.end() and m.start() < f.end for f in found if f.name.kind == "document"
+        ):
+            continue
+        noun = m.group("noun").lower()
+        kind = _NOUN_KIND.get(noun) or _NOUN_KIND.get(noun[:-1]) or ""
+        hits = []
+        for d in documents:
+            if d.kind.value != kind:
+                continue
+            if year is not None and d.year is not None and abs(d.year - year) > 1:
+                continue
+            title = fold(d.title)
+            authors = {a.id for a in d.authors}
+            if authors & subjects or any(re.search(rf"\b{re.escape(w)}\b", title) for w in words):
+                hits.append(d)
+        if len(hits) != 1:
+            continue
+        name = resolver.by_key.get(("document", hits[0].id))
+        if name is None:
+            continue
+        lead = re.search(
+            r"(?:\b(?:the|a|an|its|their|associated|draft|new|revised)\s+)+$",
+            text[: m.start()],
+            re.I,
+        )
+        a = lead.start() if lead is not None else m.start()
+        reading.named.setdefault(name.key, (name, _span(s, a, m.end()), text[a : m.end()]))
+        used.append((a, m.end()))
+    return used
+
+
+def _documents(
+    sents: list[Sentence],
+    reading: Reading,
+    resolver: Resolver,
+    found_per: list[list[Found]],
+    mentions_per: list[list[tuple[Mention, DMeeting]]],
+    year: int | None,
+) -> None:
+    """Documents the dataset knows, named by a short phrase (see :func:`_by_kind`), and
+    documents it does not know: a title with a document head noun (two titles
     joined by "and the" are two), a title with an acronym before its head noun, a title after
     its kind ("policy brief Trapped in Deceit"), and a document named in lower case by its
     kind and subject ("policy guides on ...")."""
-    for s in sents:
+    for idx, s in enumerate(sents):
         text = s.text
+        taken = _by_kind(s, found_per[idx], mentions_per[idx], reading, resolver, year)
         for m in _ACRONYM_DOC.finditer(text):
             _new_document(reading, s, m.start(), m.group(0), resolver)
         for m in _NAMED_DOC.finditer(text):
@@ -1563,6 +1699,8 @@ def _documents(sents: list[Sentence], reading: Reading, resolver: Resolver) -> N
         for m in _LOWER_DOC.finditer(text):
             what = m.group("what").strip()
             title = f"{m.group('head')} {m.group('prep')} {what}"
+            if any(a < m.start() + len(title) and m.start() < b for a, b in taken):
+                continue  # a document of the dataset
             if len(what.split()) >= 2 and text[m.start() : m.start() + len(title)] == title:
                 _new_document(reading, s, m.start(), title, resolver)
         for m in _TITLE.finditer(text):
