@@ -1623,21 +1623,18 @@ def _by_kind(
             if name is not None:
                 reading.named.setdefault(name.key, (name, _span(s, m.start(), m.end()), m.group(0)))
                 used.append((m.start(), m.end()))
+    nouns = list(_KIND_NOUN.finditer(text))
+    if not nouns or not (found or pairs):
+        return used
     try:
         documents = resolver.dataset.documents
     except Exception:  # noqa: BLE001
         return used
     subjects = {f.name.id for f in found if f.name.kind in ("member", "body") and f.name.id != "BP"}
-    words = [
-        fold(t)
-        for f in found
-        if f.name.id != "BP"
-        for t in (f.text, f.name.id)
-        if len(fold(t)) >= 3
-    ] + [fold(mention.text) for mention, _ in pairs if len(mention.text) > 10]
-    if not subjects and not words:
-        return used
-    for m in _KIND_NOUN.finditer(text):
+    folded = {fold(t) for f in found if f.name.id != "BP" for t in (f.text, f.name.id)}
+    folded |= {fold(mention.text) for mention, _ in pairs if len(mention.text) > 10}
+    words = [re.compile(rf"\b{re.escape(w)}\b") for w in folded if len(w) >= 3]
+    for m in nouns:
         if any(a < m.end() and m.start() < b for a, b in used) or any(
             f.start < m.end() and m.start() < f.end for f in found if f.name.kind == "document"
         ):
@@ -1652,7 +1649,7 @@ def _by_kind(
                 continue
             title = fold(d.title)
             authors = {a.id for a in d.authors}
-            if authors & subjects or any(re.search(rf"\b{re.escape(w)}\b", title) for w in words):
+            if authors & subjects or any(w.search(title) for w in words):
                 hits.append(d)
         if len(hits) != 1:
             continue
