@@ -30,13 +30,15 @@ Matching rules (one-to-one, greedy, in gold order):
   (members and bodies), standing one of member, observer, guest, unstated; rows of unmatched
   draft meetings are false. Development gold: ``members_present`` is member, ``observers``
   observer, anyone named only as co-chair, presenter or other participant unstated; a draft row
-  whose only contribution is an inferred co-chair is left out (the gold lists unnamed co-chairs
+  whose only contributions are inferred (or hosting) is left out (the gold lists unnamed co-chairs
   as ``[]``).
 - contributions: (meeting, participant id, contribution) triples, one per contribution of a row.
   Bundled: the kind as stored (co-chaired, presented, updated, briefed,
   provided-recommendations, panellist, hosted). Development gold: ``co_chairs`` give
-  co-chaired (inferred draft co-chairs are left out), ``presenters`` give ``contributed``, to
-  which every other draft kind maps (the schema does not tell them apart).
+  co-chaired, ``presenters`` give ``contributed``, to which every other draft kind maps (the
+  schema does not tell them apart); inferred draft contributions (those of unnamed co-chairs,
+  whom the gold lists as ``[]``) and ``hosted`` (the schema's presenters do not host) are left
+  out.
 - outcomes with verb and actors: the reader writes one outcome per reporting clause ("endorsed
   X and agreed that ..." is two, as in the development gold); the curated bundled record keeps
   one outcome per sentence or bullet, so there a draft outcome lying inside the span of a gold
@@ -427,10 +429,10 @@ def score_dev(folder: Path, scores: dict[str, Score]) -> int:
                 kinds = {
                     c.kind.value
                     for c in row.contributions
-                    if not (c.kind.value == "co-chaired" and c.inferred)
+                    if not c.inferred and c.kind.value != "hosted"
                 }
                 if row.role.value == "unstated" and not kinds and row.contributions:
-                    continue  # only an inferred co-chair: the gold lists unnamed co-chairs as []
+                    continue  # only inferred or hosting contributions: not in the gold lists
                 draft_st.add((mi, ident, row.role.value))
                 for kind in kinds:
                     draft_did.add(

@@ -245,3 +245,67 @@ def test_the_meeting_co_chaired_after_another_meeting_held() -> None:
     )
     presenters = {a.member for a in tenth.attendance if a.contributions}
     assert {"IOM", "ILO", "UNODC"} <= presenters
+
+
+def test_what_the_co_chairs_did_is_their_contribution() -> None:
+    text = (
+        "On 2 May 2024, the Co-Chairs of the Bali Process hosted the Ninth Meeting of the Ad Hoc "
+        "Group Senior Officials in Manila, Philippines.\n"
+        "- The Co-Chairs updated members on progress in the region.\n"
+        "- The Co-Chairs of the Regional Support Office updated members on its work.\n"
+    )
+    draft = bp.read_statement(text)
+    ninth = next(m for m in draft.meetings if m.number == 9)
+    did = {
+        (a.member, c.kind.value, bool(c.inferred))
+        for a in ninth.attendance
+        for c in a.contributions
+    }
+    for member in ("IDN", "AUS"):
+        assert (member, "hosted", True) in did
+        assert (member, "updated", True) in did
+    # a named host is a contribution too; a meeting "hosted by" someone names no subject
+    draft = bp.read_statement(
+        "On 2 May 2024, Thailand hosted the Ninth Meeting of the Ad Hoc Group Senior Officials "
+        "in Bangkok.\n"
+    )
+    ninth = next(m for m in draft.meetings if m.number == 9)
+    assert {(a.member, c.kind.value) for a in ninth.attendance for c in a.contributions} == {
+        ("THA", "hosted")
+    }
+
+
+def test_commitments_named_by_nouns() -> None:
+    text = (
+        "On 2 May 2024, the Co-Chairs of the Bali Process hosted the Ninth Meeting of the Ad Hoc "
+        "Group Senior Officials in Manila, Philippines.\n"
+        "- The Co-Chairs updated members on efforts to renew the Group's priorities and "
+        "distributed a concept note for members to consider.\n"
+        "- Members welcomed further comments ahead of seeking endorsement out of session.\n"
+        "- The RSO will hold a workshop ahead of the tenth meeting on 3 October.\n"
+    )
+    draft = bp.read_statement(text)
+    quotes = [c.span.text for c in draft.commitments]
+    assert any(q.startswith("efforts to renew") and "distributed" not in q for q in quotes)
+    assert not any("concept note" in q for q in quotes)  # an act done at the meeting
+    assert any(q.startswith("seeking endorsement") for q in quotes)
+    assert any(q.startswith(("tenth meeting", "the tenth meeting")) for q in quotes)
+
+
+def test_short_document_phrases_resolve_by_kind_and_subject() -> None:
+    # the bundled dataset has one concept note, by the co-chairs of one working group
+    text = (
+        "On 2 May 2020, the Co-Chairs of the Bali Process hosted the Ninth Meeting of the Ad Hoc "
+        "Group Senior Officials in Manila, Philippines.\n"
+        "- New Zealand and Fiji updated members and distributed a concept note.\n"
+        "- Members discussed a concept note on returns.\n"
+    )
+    ids = {d.id for d in bp.read_statement(text).documents}
+    assert "wg-disruption-concept-note" in ids
+    # years apart, or no subject named with it: nothing is guessed
+    assert "wg-disruption-concept-note" not in {
+        d.id for d in bp.read_statement(text.replace("2020", "2024")).documents
+    }
+
+    text = "On 2 May 2024, Members met in Manila. Members discussed a concept note.\n"
+    assert not any(d.kind.value == "concept-note" for d in bp.read_statement(text).documents)

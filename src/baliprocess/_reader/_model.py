@@ -90,6 +90,7 @@ class DMeeting:
     virtual_span: Range | None = None
     co_chairs: list[tuple[Name, Range]] = field(default_factory=list)
     co_chairs_inferred: str | None = None
+    co_chair_acts: list[tuple[str, Range]] = field(default_factory=list)  # what "the Co-Chairs" did
     participants: list[DParticipant] = field(default_factory=list)
     counts: list[tuple[int, str, Range]] = field(default_factory=list)
     purposes: list[tuple[str, Range]] = field(default_factory=list)

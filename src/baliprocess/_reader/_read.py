@@ -41,6 +41,8 @@ _PRESENT = [
             re.I,
         ),
     ),
+    # "Thailand hosted the meeting" (not "the meeting hosted by Thailand": no subject before it)
+    ("hosted", re.compile(r"\b(?:co-)?hosted\b(?!\s+by)", re.I)),
 ]
 _COUNT = re.compile(
     r"\b(?:attended by|brought together|gathered|with|attendance of)\s+(?:some\s+|about\s+|around\s+|more than\s+|over\s+|nearly\s+)?"
@@ -397,6 +399,7 @@ def read(text: str, resolver: Resolver) -> Reading:
             found = _list_items(s, found, resolver, reading)
         used = _participants(s, found, target, primaries, reading, sectioned)
         _co_chairs(s, found, target, primaries, resolver, _anaphor(s, idx, sents, mentions_per))
+        _co_chair_acts(s, found_per[idx], target, primaries, pairs, sectioned)
         for cm in _COUNT.finditer(s.text):
             n = int(cm.group("n").replace(",", ""))
             for meeting in primaries or [target]:
@@ -407,7 +410,7 @@ def read(text: str, resolver: Resolver) -> Reading:
         if used or (pairs and not narrative_sentence(s)):
             continue
         _outcome(s, found, target, reading, resolver, dates_per[idx], pairs)
-    _documents(sents, reading, resolver)
+    _documents(sents, reading, resolver, found_per, mentions_per, hint)
     return reading
 
 
@@ -905,6 +908,23 @@ def _participants(
         )
         if kind == "panellist":
             chosen = subject
+        if kind == "hosted":
+            # the hosts are the sentence's subject, right before the verb
+            chosen = [
+                f
+                for f in subject
+                if re.fullmatch(
+                    r"[\s,]*(?:(?:jointly|also|as\s+\w+(?:\s+\w+)?)[\s,]*)*",
+                    text[f.end : pm.start()],
+                )
+                or any(
+                    re.fullmatch(r"\s*(?:,\s*|and\s+|,\s*and\s+)(?:the\s+)?", text[f.end : g.start])
+                    for g in subject
+                    if g.start > f.end
+                )
+            ]
+            if re.search(r"\b(?:which|that|who|was|were)\b", text[: pm.start()], re.I):
+                chosen = []
         if not chosen and kind == "updated":
             chosen = [
                 f
@@ -1055,6 +1075,78 @@ def _co_chairs(
         for f in chosen:
             if all(c[0].key != f.name.key for c in meeting.co_chairs):
                 meeting.co_chairs.append((f.name, s.piece.span(f.start, f.end)))
+
+
+# "the Co-Chairs (of the Bali Process ...) hosted / held / updated / provided an overview ...":
+# the subject is the co-chairs, after at most a lead such as "On 9 March 2011,"
+_CC_ACT = re.compile(
+    r"^(?:(?:On|Between|From|In|At|During)\b[^.;]{0,60}?,\s*)?(?:the\s+)?(?:meeting\s+|two\s+)?"
+    r"Co-?Chairs\b(?P<of>\s+of\s+[^.;]{0,160}?)?,?\s+(?:(?:also|jointly|then|further)\s+)?"
+    r"(?P<verb>co-hosted|hosted|held|convened|updated|briefed|presented|reported on|"
+    r"provided (?:an? )?(?:overview|update|briefing|recommendations)|delivered an? presentation)\b",
+    re.I,
+)
+_CC_KIND = {
+    "co-hosted": "hosted",
+    "hosted": "hosted",
+    "held": "hosted",
+    "convened": "hosted",
+    "updated": "updated",
+    "briefed": "briefed",
+    "provided recommendations": "provided-recommendations",
+}
+
+
+def _co_chair_acts(
+    s: Sentence,
+    found: list[Found],
+    target: DMeeting,
+    primaries: list[DMeeting],
+    pairs: list[tuple[Mention, DMeeting]],
+    sectioned: bool,
+) -> None:
+    """What the unnamed or named co-chairs of a meeting did, when they are the subject: hosting
+    or holding the meeting named right after the verb, or updating, briefing, presenting at the
+    meeting reported. Co-chairs "of" another body than the Bali Process or the meeting's own are
+    that body's, not the meeting's, and are left out."""
+    m = _CC_ACT.match(s.text)
+    if m is None:
+        return
+    if m.group("of") is not None:
+        of_at, of_end = m.span("of")
+        bodies = [
+            f
+            for f in found
+            if of_at <= f.start < of_end and f.name.kind == "body" and f.name.id != "BP"
+        ]
+        if any(f.name.id != target.body for f in bodies) or (
+            not bodies
+            and not re.match(r"\s+of\s+(?:the\s+)?(?:meeting|Bali Process)\b", m.group("of"), re.I)
+        ):
+            return
+    verb = re.sub(r"\s+", " ", m.group("verb").lower())
+    kind = _CC_KIND.get(verb, "presented")
+    if kind == "hosted":
+        # the meeting hosted is the one named right after the verb
+        held = [
+            (mention, meeting)
+            for mention, meeting in pairs
+            if re.fullmatch(r"\s*(?:the\s+)?", s.text[m.end() : mention.start])
+        ]
+        for mention, meeting in held[:1]:
+            act = s.piece.span(m.start("verb"), mention.end)
+            if all(k != kind for k, _ in meeting.co_chair_acts):
+                meeting.co_chair_acts.append((kind, act))
+        return
+    obj = re.match(
+        r"\s+(?:members|participants|the meeting|delegates|officials)\b", s.text[m.end() :], re.I
+    )
+    lead = re.search(r"(?:the\s+)?Co-?Chairs\b", s.text[: m.start("verb")], re.I)
+    start = lead.start() if lead is not None else m.start("verb")
+    act = s.piece.span(start, m.end() + (obj.end() if obj else 0))
+    for meeting in [target] if sectioned else primaries or [target]:
+        if all(k != kind for k, _ in meeting.co_chair_acts):
+            meeting.co_chair_acts.append((kind, act))
 
 
 def _purpose(
@@ -1282,6 +1374,16 @@ def _commitments(
         if starts and not _CLAUSE_START.search(text[: fm.start()]):
             continue
         starts.append((fm.start(), fm.group(0).lower()))
+    # an undertaking named by a noun: "updated on efforts to refresh ...", "updated members on
+    # the establishment of ...", "ahead of seeking endorsement out of session"
+    nominal: set[int] = set()
+    for nm in (*_NOMINAL.finditer(text), *_SEEKING.finditer(text)):
+        at = nm.start("what")
+        if not any(a <= at < a + 12 for a, _ in starts) and not _NOT_A_PLEDGE.search(
+            text[max(0, at - 60) : at]
+        ):
+            starts.append((at, nm.group("what").split()[0].lower()))
+            nominal.add(at)
     if not starts:
         return []
     for wm in re.finditer(r"\bas well as\b", text):
@@ -1291,6 +1393,9 @@ def _commitments(
     out: list[DCommitment] = []
     for k, (a, word) in enumerate(starts):
         b = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        if a in nominal:  # the noun phrase ends where the next reporting clause begins
+            stop = _NOMINAL_END.search(text, a, b)
+            b = stop.start() if stop is not None else b
         clause = text[a:b]
         trimmed = re.sub(r"(?:\s*(?:,|;|\band|\bas well as))+\s*$", "", clause).rstrip(" .;")
         b = a + len(trimmed)
@@ -1330,7 +1435,45 @@ def _commitments(
                 commitment.due_span = commitment.due_span or mention.span()
                 break
         out.append(commitment)
+        # a meeting ahead of which the undertaking falls is itself looked forward to: "will host
+        # a workshop ahead of the sixth annual meeting on 10 November"
+        for mention, meeting in pairs:
+            if not (a <= mention.start < b) or not _AHEAD_OF.search(text[: mention.start]):
+                continue
+            end = mention.end
+            for d in dates:
+                if 0 <= d.start - mention.end <= 4:
+                    end = d.end
+            out.append(
+                DCommitment(
+                    span_at=mention.start,
+                    kind="plan",
+                    actors=actors,
+                    action=text[mention.start : end],
+                    span=s.piece.span(mention.start, end),
+                    due_meeting=meeting.key,
+                    due_text=mention.text,
+                    due_span=mention.span(),
+                    rule="ahead-of-meeting",
+                    confidence=0.6,
+                )
+            )
     return out
+
+
+_AHEAD_OF = re.compile(r"\b(?:ahead of|in the lead-up to|in preparation for)\s+(?:the\s+)?$", re.I)
+_NOMINAL = re.compile(
+    r"\b(?:updated|briefed|reported|informed)\b(?:\s+(?:members|participants|the meeting|"
+    r"delegates|officials|the group))?\s+on\s+(?P<what>(?:(?:the|their|its)\s+)?(?:ongoing\s+)?"
+    r"(?:efforts|plans|preparations|steps|work)\s+to\s+\w+|(?:the|their|its)\s+(?:planned\s+|proposed\s+)?"
+    r"(?:establishment|creation|development|preparation|finali[sz]ation|revision)\s+of)\b",
+    re.I,
+)
+_SEEKING = re.compile(
+    r"\b(?P<what>seeking\s+(?:(?:the|their|its|formal|final)\s+)?(?:endorsement|approval|adoption))\b",
+    re.I,
+)
+_NOMINAL_END = re.compile(r"\s+and\s+(?:also\s+)?[a-z]+ed\b|;|\.\s")
 
 
 _QUOTED = re.compile(r"[‘'\"“]([A-Z][^’'\"”]{3,80})[’'\"”]")
@@ -1400,13 +1543,146 @@ def _new_document(
     )
 
 
-def _documents(sents: list[Sentence], reading: Reading, resolver: Resolver) -> None:
-    """Documents the dataset does not know: a title with a document head noun (two titles
+# a document named by its kind alone: "a concept note", "associated training module", "the
+# Group's format and workplan", "the report of the ... Gathering"
+_KIND_NOUN = re.compile(
+    r"(?<!\bto )\b(?P<noun>concept notes?|forward work ?plans?|work ?plans?|action plans?|"
+    r"training modules?|reports?|statements?|agenda|frameworks?|policy guides?|compendium|"
+    r"strateg(?:y|ies)|declarations?|terms of reference)\b(?!\s+(?:on|to|that)\s+(?:the\s+)?[a-z]+ed\b)",
+)
+_NOUN_KIND = {
+    "concept note": "concept-note",
+    "work plan": "work-plan",
+    "workplan": "work-plan",
+    "forward work plan": "work-plan",
+    "forward workplan": "work-plan",
+    "action plan": "work-plan",
+    "training module": "training-module",
+    "report": "report",
+    "statement": "statement",
+    "agenda": "agenda",
+    "framework": "framework",
+    "policy guide": "guide",
+    "compendium": "compendium",
+    "strategy": "strategy",
+    "strategie": "strategy",
+    "declaration": "declaration",
+    "terms of reference": "paper",
+}
+
+
+def _lower_aliases(resolver: Resolver) -> re.Pattern[str] | None:
+    """One pattern of the dataset's documents' lower-case names of three words or more
+    ("agenda and programme of work"), which the name finder (capitalised words) passes by."""
+    if hasattr(resolver, "_doc_lower"):
+        cached: re.Pattern[str] | None = resolver._doc_lower
+        return cached
+    texts: dict[str, str] = {}
+    try:
+        for d in resolver.dataset.documents:
+            for t in (d.title, *d.aliases):
+                if t[:1].islower() and len(t.split()) >= 3:
+                    texts.setdefault(t.lower(), d.id)
+    except Exception:  # noqa: BLE001 - a dataset without documents
+        texts = {}
+    pattern = (
+        re.compile(
+            r"\b(?:"
+            + "|".join(
+                r"\s+".join(map(re.escape, t.split())) for t in sorted(texts, key=len, reverse=True)
+            )
+            + r")\b"
+        )
+        if texts
+        else None
+    )
+    resolver._doc_lower = pattern  # type: ignore[attr-defined]
+    resolver._doc_lower_ids = texts  # type: ignore[attr-defined]
+    return pattern
+
+
+def _by_kind(
+    s: Sentence,
+    found: list[Found],
+    pairs: list[tuple[Mention, DMeeting]],
+    reading: Reading,
+    resolver: Resolver,
+    year: int | None,
+) -> list[Range]:
+    """Documents of the dataset named by a short phrase: its kind, and the body, member,
+    document or meeting named in the same sentence that it is of (an author, or words of its
+    title). Resolved only when exactly one document of that kind has such evidence and its
+    year is not far from the statement's; never guessed. Returns the cleaned-text ranges used."""
+    text = s.text
+    used: list[Range] = []
+    lower = _lower_aliases(resolver)
+    if lower is not None:
+        for m in lower.finditer(text.lower()):
+            ident = resolver._doc_lower_ids[re.sub(r"\s+", " ", m.group(0))]  # type: ignore[attr-defined]
+            name = resolver.by_key.get(("document", ident))
+            if name is not None:
+                reading.named.setdefault(name.key, (name, _span(s, m.start(), m.end()), m.group(0)))
+                used.append((m.start(), m.end()))
+    nouns = list(_KIND_NOUN.finditer(text))
+    if not nouns or not (found or pairs):
+        return used
+    try:
+        documents = resolver.dataset.documents
+    except Exception:  # noqa: BLE001
+        return used
+    subjects = {f.name.id for f in found if f.name.kind in ("member", "body") and f.name.id != "BP"}
+    folded = {fold(t) for f in found if f.name.id != "BP" for t in (f.text, f.name.id)}
+    folded |= {fold(mention.text) for mention, _ in pairs if len(mention.text) > 10}
+    words = [re.compile(rf"\b{re.escape(w)}\b") for w in folded if len(w) >= 3]
+    for m in nouns:
+        if any(a < m.end() and m.start() < b for a, b in used) or any(
+            f.start < m.end() and m.start() < f.end for f in found if f.name.kind == "document"
+        ):
+            continue
+        noun = m.group("noun").lower()
+        kind = _NOUN_KIND.get(noun) or _NOUN_KIND.get(noun[:-1]) or ""
+        hits = []
+        for d in documents:
+            if d.kind.value != kind:
+                continue
+            if year is not None and d.year is not None and abs(d.year - year) > 1:
+                continue
+            title = fold(d.title)
+            authors = {a.id for a in d.authors}
+            if authors & subjects or any(w.search(title) for w in words):
+                hits.append(d)
+        if len(hits) != 1:
+            continue
+        name = resolver.by_key.get(("document", hits[0].id))
+        if name is None:
+            continue
+        lead = re.search(
+            r"(?:\b(?:the|a|an|its|their|associated|draft|new|revised)\s+)+$",
+            text[: m.start()],
+            re.I,
+        )
+        a = lead.start() if lead is not None else m.start()
+        reading.named.setdefault(name.key, (name, _span(s, a, m.end()), text[a : m.end()]))
+        used.append((a, m.end()))
+    return used
+
+
+def _documents(
+    sents: list[Sentence],
+    reading: Reading,
+    resolver: Resolver,
+    found_per: list[list[Found]],
+    mentions_per: list[list[tuple[Mention, DMeeting]]],
+    year: int | None,
+) -> None:
+    """Documents the dataset knows, named by a short phrase (see :func:`_by_kind`), and
+    documents it does not know: a title with a document head noun (two titles
     joined by "and the" are two), a title with an acronym before its head noun, a title after
     its kind ("policy brief Trapped in Deceit"), and a document named in lower case by its
     kind and subject ("policy guides on ...")."""
-    for s in sents:
+    for idx, s in enumerate(sents):
         text = s.text
+        taken = _by_kind(s, found_per[idx], mentions_per[idx], reading, resolver, year)
         for m in _ACRONYM_DOC.finditer(text):
             _new_document(reading, s, m.start(), m.group(0), resolver)
         for m in _NAMED_DOC.finditer(text):
@@ -1420,6 +1696,8 @@ def _documents(sents: list[Sentence], reading: Reading, resolver: Resolver) -> N
         for m in _LOWER_DOC.finditer(text):
             what = m.group("what").strip()
             title = f"{m.group('head')} {m.group('prep')} {what}"
+            if any(a < m.start() + len(title) and m.start() < b for a, b in taken):
+                continue  # a document of the dataset
             if len(what.split()) >= 2 and text[m.start() : m.start() + len(title)] == title:
                 _new_document(reading, s, m.start(), title, resolver)
         for m in _TITLE.finditer(text):

@@ -23,7 +23,8 @@ def participant_rows(
     """``(attendance, bodies_present, co_chairs)`` of a draft meeting, one row per participant.
 
     Co-chairs become a ``co-chaired`` contribution of their row (``unstated`` standing unless
-    the statement also gives one); a participant listed twice keeps its first stated standing,
+    the statement also gives one), with what the statement says "the Co-Chairs" did (hosted,
+    updated, presented, ...) as further contributions, inferred as the co-chairs are; a participant listed twice keeps its first stated standing,
     its first span, and every other span as a mention.
     """
     from ..models import Attendance, AttendanceRole, BodyAttendance, Contribution, ContributionKind
@@ -48,6 +49,9 @@ def participant_rows(
         entry["contributions"].append(("co-chaired", at, meeting.co_chairs_inferred))
         if meeting.co_chairs_inferred:
             entry["inferred"] = meeting.co_chairs_inferred
+        for kind, act in meeting.co_chair_acts:  # "The Co-Chairs updated members on ..."
+            if all(c[0] != kind for c in entry["contributions"]):
+                entry["contributions"].append((kind, act, meeting.co_chairs_inferred))
     for p in meeting.participants:
         entry = row(p.name.kind, p.name.id, p.span, p.wording)
         if p.standing != "unstated" and entry["role"] == "unstated":
