@@ -1601,6 +1601,34 @@ def _lower_aliases(resolver: Resolver) -> re.Pattern[str] | None:
     return pattern
 
 
+def _folded_titles(resolver: Resolver) -> dict[str, str]:
+    """The folded titles of the dataset's documents, by id (kept on the resolver: folded once
+    per dataset, not once per noun of every sentence)."""
+    titles: dict[str, str] | None = getattr(resolver, "_doc_titles", None)
+    if titles is None:
+        titles = {}
+        resolver._doc_titles = titles  # type: ignore[attr-defined]
+    return titles
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _has_word(title: str, word: str) -> bool:
+    """``re.search(rf"\\b{re.escape(word)}\\b", title)`` without compiling a pattern per word
+    (``\\b`` is where a word character and a non-word character meet, as in ``re``)."""
+    end = len(word)
+    i = title.find(word)
+    while i >= 0:
+        if _is_word_char(title, i - 1) != _is_word_char(title, i) and _is_word_char(
+            title, i + end - 1
+        ) != _is_word_char(title, i + end):
+            return True
+        i = title.find(word, i + 1)
+    return False
+
+
 def _by_kind(
     s: Sentence,
     found: list[Found],
@@ -1631,9 +1659,8 @@ def _by_kind(
     except Exception:  # noqa: BLE001
         return used
     subjects = {f.name.id for f in found if f.name.kind in ("member", "body") and f.name.id != "BP"}
-    folded = {fold(t) for f in found if f.name.id != "BP" for t in (f.text, f.name.id)}
-    folded |= {fold(mention.text) for mention, _ in pairs if len(mention.text) > 10}
-    words = [re.compile(rf"\b{re.escape(w)}\b") for w in folded if len(w) >= 3]
+    words: list[str] | None = None  # built on the first candidate document
+    titles = _folded_titles(resolver)
     for m in nouns:
         if any(a < m.end() and m.start() < b for a, b in used) or any(
             f.start < m.end() and m.start() < f.end for f in found if f.name.kind == "document"
@@ -1647,9 +1674,18 @@ def _by_kind(
                 continue
             if year is not None and d.year is not None and abs(d.year - year) > 1:
                 continue
-            title = fold(d.title)
             authors = {a.id for a in d.authors}
-            if authors & subjects or any(w.search(title) for w in words):
+            if authors & subjects:
+                hits.append(d)
+                continue
+            if words is None:
+                folded = {fold(t) for f in found if f.name.id != "BP" for t in (f.text, f.name.id)}
+                folded |= {fold(mention.text) for mention, _ in pairs if len(mention.text) > 10}
+                words = [w for w in folded if len(w) >= 3]
+            title = titles.get(d.id)
+            if title is None:
+                title = titles[d.id] = fold(d.title)
+            if any(_has_word(title, w) for w in words):
                 hits.append(d)
         if len(hits) != 1:
             continue
