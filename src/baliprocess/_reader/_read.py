@@ -1201,10 +1201,20 @@ _ANY_VERB = re.compile(
 _TOPIC_VERBS = frozenset(["discussed", "heard"])
 
 
+_WORD_START = re.compile(r"\b\w")
+
+
 def _first_verb(text: str) -> tuple[re.Match[str], str, str] | None:
-    """The earliest reporting verb of ``text``: its match, schema verb and record verb."""
-    m = _ANY_VERB.search(text)
-    if m is None:
+    """The earliest reporting verb of ``text``: its match, schema verb and record verb.
+
+    Every verb form starts a word (``\\b`` then a letter), so the verb pattern is tried only
+    where a word starts: the same match as ``_ANY_VERB.search(text)``, without trying some
+    thirty alternatives at every character."""
+    for w in _WORD_START.finditer(text):
+        m = _ANY_VERB.match(text, w.start())
+        if m is not None:
+            break
+    else:
         return None
     # the whole match is the verb's (alternation order keeps the list's preference at a tie)
     k = int(m.lastgroup[1:])  # type: ignore[index]
@@ -1334,8 +1344,8 @@ def _clauses(
         nxt = _first_verb(rest[:40])
         if nxt is None or nxt[0].start() != 0 or nxt[1] == "will":
             continue
-        vm = re.compile(nxt[0].re.pattern, re.I).search(text, jm.end())
-        if vm is None or vm.start() != jm.end() or re.match(r"\s+by\b", text[vm.end() :]):
+        vm = _ANY_VERB.match(text, jm.end())  # the verb at the clause's start, in ``text``
+        if vm is None or re.match(r"\s+by\b", text[vm.end() :]):
             continue
         if jm.start() - cur[0].end() < 12:
             continue  # "discussed and agreed on ...": one clause
