@@ -28,12 +28,20 @@ _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 _TO = r"\s*(?:-|–|—|to|until|and|&)\s*"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 
+# What a match of a form must start with, as a lookahead in front of it: the same matches,
+# but the regex engine skips every other position at once instead of trying the whole
+# pattern there (about four times faster on a long sentence). A day form starts with a digit
+# or a weekday (mon, tues, wednes, thurs, fri, satur, sun); a month form with a month's
+# first two letters (ja, ju, fe, ma, ap, au, se, oc, no, de).
+_STARTS_DAY = r"(?=[0-9]|[mtwfs][ouehra])"
+_STARTS_MONTH = r"(?=[jfmasond][aeupco])"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 30 November - 2 December 2015
     (
         "dm-dmy",
         re.compile(
-            rf"{_WEEKDAY}{_DAY.format('d1')}\s+{_MONTH.format('m1')}{_TO}{_WEEKDAY}"
+            rf"{_STARTS_DAY}{_WEEKDAY}{_DAY.format('d1')}\s+{_MONTH.format('m1')}{_TO}{_WEEKDAY}"
             rf"{_DAY.format('d2')}\s+{_MONTH.format('m2')},?\s+{_YEAR.format('y')}",
             re.I,
         ),
@@ -42,7 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "d-dmy",
         re.compile(
-            rf"{_WEEKDAY}{_DAY.format('d1')}(?:{_TO}{_WEEKDAY}{_DAY.format('d2')})?"
+            rf"{_STARTS_DAY}{_WEEKDAY}{_DAY.format('d1')}(?:{_TO}{_WEEKDAY}{_DAY.format('d2')})?"
             rf"(?:\s+of)?\s+{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y')})?",
             re.I,
         ),
@@ -51,13 +59,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "md-dy",
         re.compile(
-            rf"{_MONTH.format('m1')}\s+{_DAY.format('d1')}(?:{_TO}{_DAY.format('d2')})?"
+            rf"{_STARTS_MONTH}{_MONTH.format('m1')}\s+{_DAY.format('d1')}(?:{_TO}{_DAY.format('d2')})?"
             rf"(?:,?\s+{_YEAR.format('y')})?(?![\d:])",
             re.I,
         ),
     ),
     # April 2009
-    ("my", re.compile(rf"{_MONTH.format('m1')},?\s+{_YEAR.format('y')}", re.I)),
+    ("my", re.compile(rf"{_STARTS_MONTH}{_MONTH.format('m1')},?\s+{_YEAR.format('y')}", re.I)),
     # in 2021, during 2022, the end of 2022
     (
         "y",
