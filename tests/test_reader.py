@@ -309,3 +309,27 @@ def test_short_document_phrases_resolve_by_kind_and_subject() -> None:
 
     text = "On 2 May 2024, Members met in Manila. Members discussed a concept note.\n"
     assert not any(d.kind.value == "concept-note" for d in bp.read_statement(text).documents)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab _-.é1\u017f\u212a(", max_size=14),
+    st.text(alphabet="ab _-.é1", min_size=1, max_size=4),
+)
+def test_fast_paths_match_the_plain_regexes(text: str, word: str) -> None:
+    # the speed-ups give exactly what the plain patterns give
+    import re
+
+    from baliprocess._reader._dates import _PATTERNS
+    from baliprocess._reader._read import _ANY_VERB, _first_verb, _has_word
+
+    assert _has_word(text, word) == bool(re.search(rf"\b{re.escape(word)}\b", text))
+    for sample in (text, f"{text} agreed", f"The {text} were tasked to {word}"):
+        fast, plain = _first_verb(sample), _ANY_VERB.search(sample)
+        assert (fast[0].span() if fast else None) == (plain.span() if plain else None)
+    dated = f"{text} 30 November - 2 {word}May 2015, Monday, 7 Sept. {text} 2021"
+    for _, pattern in _PATTERNS:
+        plain_pattern = re.compile(re.sub(r"^\(\?=[^)]*\)", "", pattern.pattern), pattern.flags)
+        assert [m.span() for m in pattern.finditer(dated)] == [
+            m.span() for m in plain_pattern.finditer(dated)
+        ]
