@@ -311,7 +311,7 @@ def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None] | None
         descriptor = klass.__dict__.get(name)
         if descriptor is not None:
             if type(descriptor) is types.MemberDescriptorType:
-                return descriptor.__set__  # type: ignore[no-any-return]
+                return descriptor.__set__
             return None
     return None
 
