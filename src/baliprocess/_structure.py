@@ -157,6 +157,7 @@ class _Generator:
             "Invalid": Invalid,
             "_parse_date": parse_date,
             "_parse_ref": parse_ref,
+            "_REFS": _REFS,
             "_new": object.__new__,
             "_set": object.__setattr__,
             "_share": _share,
@@ -237,7 +238,8 @@ class _Generator:
         if kind is _dt.date:
             return f"_parse_date({src})"
         if kind is Ref:
-            return f"_parse_ref({src})"
+            # A ref already parsed is one dict lookup (an unhashable value raises TypeError).
+            return f"(_REFS[{src}] if {src} in _REFS else _parse_ref({src}))"
         if isinstance(kind, type) and issubclass(kind, _Vocabulary):
             # value -> member: a dict lookup, much faster than calling the enum; an unknown
             # value raises KeyError (an unhashable one TypeError), a rejection like any other.
@@ -252,11 +254,15 @@ class _Generator:
         self.stack.append(cls)
         fields = [f for f in attrs.fields(cls) if f.init]
         name = cls.__name__
-        self.namespace[f"_keys_{name}"] = frozenset(f.alias for f in fields)
         self.namespace[f"_cls_{name}"] = cls
+        # No unknown key: every required key is read (a missing one raises KeyError), and the
+        # optional keys present are counted, so the dict's size tells whether any other is left.
+        required = sum(1 for f in fields if f.default is attrs.NOTHING)
+        count = self.fresh("n")
         lines = [
-            f"if type({src}) is not dict or not _keys_{name}.issuperset({src}):",
-            f"    raise Invalid('expected a {name} object with known keys')",
+            f"if type({src}) is not dict:",
+            f"    raise Invalid('expected a {name} object')",
+            f"{count} = {required}",
         ]
         values = {}
         for f in fields:
@@ -271,11 +277,16 @@ class _Generator:
                 self.namespace[default] = f.default
                 lines += [
                     f"if {f.alias!r} in {src}:",
+                    f"    {count} += 1",
                     f"    {v} = {src}[{f.alias!r}]",
                     *_indent(body),
                     "else:",
                     f"    {var} = {default}",
                 ]
+        lines += [
+            f"if len({src}) != {count}:",
+            f"    raise Invalid('expected a {name} object with known keys')",
+        ]
         if _plain(cls):
             # What attrs' own __init__ would do, without its per-call setattr lookup (which is
             # most of the cost of building a small frozen record): the values are checked above.
