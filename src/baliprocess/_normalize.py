@@ -9,6 +9,8 @@ from typing import Any
 __all__ = ["FuzzyIndex", "fold", "fold_cached"]
 
 _KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
+_ASCII_FOLD = {code: " " for code in range(128) if chr(code) not in _KEEP}
+"""Every ASCII character but lower-case letters, digits and space -> a space."""
 
 
 def fold(text: str) -> str:
@@ -21,8 +23,14 @@ def fold(text: str) -> str:
     >>> fold("The the Group") == fold(fold("The the Group")) == "group"
     True
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(ch if ch in _KEEP else " " for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        # The same answer without Unicode work: ASCII has no accents, and casefold is lower.
+        kept = text.lower().translate(_ASCII_FOLD)
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        kept = "".join(
+            ch if ch in _KEEP else " " for ch in decomposed if not unicodedata.combining(ch)
+        )
     words = kept.split()
     # Every leading "the", so that folding is idempotent: fold(fold(x)) == fold(x).
     while len(words) > 1 and words[0] == "the":
