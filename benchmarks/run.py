@@ -721,7 +721,7 @@ def section_startup(n: int, missing: str | None, pycache: Path) -> list[Row]:
     rows = [
         Row(f"startup: fresh processes, fastest of {n}", section=True),
         compare(
-            "`import baliprocess`", best["import"], "`python -c pass`", bare, Target("<=", 1.3)
+            "`import baliprocess`", best["import"], "`python -c pass`", bare, Target("<=", 1.1)
         ),
     ]
     first_target = Target("<", 1.0)
