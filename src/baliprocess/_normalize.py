@@ -9,8 +9,10 @@ from typing import Any
 __all__ = ["FuzzyIndex", "fold", "fold_cached"]
 
 _KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
-_ASCII_FOLD = {code: " " for code in range(128) if chr(code) not in _KEEP}
-"""Every ASCII character but lower-case letters, digits and space -> a space."""
+_ASCII_FOLD = bytes(
+    ord(chr(code).lower()) if chr(code).lower() in _KEEP else 32 for code in range(256)
+)
+"""A byte table: ASCII letters -> lower case, digits and space kept, anything else -> a space."""
 
 
 def fold(text: str) -> str:
@@ -25,7 +27,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         # The same answer without Unicode work: ASCII has no accents, and casefold is lower.
-        kept = text.lower().translate(_ASCII_FOLD)
+        kept = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     else:
         decomposed = unicodedata.normalize("NFKD", text.casefold())
         kept = "".join(

@@ -621,6 +621,9 @@ class MeetingCollection(Collection["Meeting"]):
             return tuple([i for i, ids in enumerate(column) if ident in ids])
 
         positions: tuple[int, ...] = self._cached(("participant", ref), build)
+        return self._participant_criterion(positions, ref)
+
+    def _participant_criterion(self, positions: tuple[int, ...], ref: Ref) -> _Criterion:
         return positions, lambda: self._cached(
             ("participant set", ref), lambda: frozenset(positions)
         )
@@ -669,14 +672,25 @@ class MeetingCollection(Collection["Meeting"]):
             did = contributed if isinstance(contributed, bool) else coerce_contribution(contributed)
         if did is False:
             raise InvalidQueryError("contributed takes a contribution kind or True, not False")
-        if attended_by is not None:
+        if attended_by is not None and did is None and wanted_role is None:
+            # Who took part, alone: from the participants' ids collected at load time (the
+            # participation index, with its standing and contribution keys, is built only when
+            # those are asked for); a name already resolved is one dictionary lookup.
+            # (Refs are kept, not criteria: a criterion's closure holds this view, and through
+            # it the dataset, which would make a cycle through the shared cache.)
+            named = self._cached("participants named", dict)
+            found = named.get(attended_by) if type(attended_by) is str else None
+            if found is None:
+                ref = _resolve_participant(dataset, attended_by, "attended_by")
+                found = (self._participant(ref)[0], ref)
+                if type(attended_by) is str:
+                    if len(named) >= 4096:
+                        named.clear()
+                    named[attended_by] = found
+            criteria.append(self._participant_criterion(*found))
+        elif attended_by is not None:
             ref = _resolve_participant(dataset, attended_by, "attended_by")
-            if did is None and wanted_role is None:
-                # Who took part, alone: from the participants' ids collected at load time
-                # (the participation index, with its standing and contribution keys, is built
-                # only when those are asked for).
-                criteria.append(self._participant(ref))
-            elif did is None or wanted_role is not None:
+            if did is None or wanted_role is not None:
                 mine: Hashable = ("participant", ref)
                 if wanted_role is not None:
                     mine = ("participant", ref, wanted_role)
