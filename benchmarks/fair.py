@@ -262,10 +262,27 @@ def worker_fair_search(args: Json) -> Json:
     from baliprocess._normalize import fold_cached
 
     bp.members.lookup("Thailand")  # builds the names index
-    fold_cached.cache_clear()
-    started = time.perf_counter()
-    bp.members.lookup("Viet-Nam")
-    out["fold_first"] = time.perf_counter() - started
+    # A first lookup that needs folding: the cache emptied before each, the median of several
+    # names (one single-shot timing on a shared virtual machine is mostly the timer's noise);
+    # the process's very first one apart, as context.
+    firsts = []
+    for name in (
+        "Viet-Nam",
+        "viet nam!",
+        "SRI-LANKA",
+        "New-Zealand",
+        "THE Philippines",
+        "Fiji.",
+        "sri lanka ",
+        "Viet  Nam",
+        "NEW-zealand!",
+    ):
+        fold_cached.cache_clear()
+        started = time.perf_counter()
+        bp.members.lookup(name)
+        firsts.append(time.perf_counter() - started)
+    out["fold_very_first"] = firsts[0]
+    out["fold_first"] = median(firsts)
     out["fold_warm"] = _timeit(lambda: bp.members.lookup("Viet-Nam"))
     out["pycountry_get"] = _timeit(lambda: pycountry.countries.get(alpha_3="VNM"))
     return out

@@ -271,7 +271,10 @@ def read_floor(folder: str) -> tuple[list[Any], list[str]]:
     """The floor of any loader: read the six files, parse them, decode the source texts."""
     documents = []
     for part in PARTS:
-        with open(os.path.join(folder, f"{part}.json"), "rb") as handle:
+        path = os.path.join(folder, f"{part}.json")
+        if not os.path.exists(path) and part != "sources":
+            continue  # a kind the synthetic record leaves out (follow-ups)
+        with open(path, "rb") as handle:
             documents.append(json.loads(handle.read()))
     texts = []
     for source in documents[0]["sources"]:
@@ -721,7 +724,7 @@ def section_startup(n: int, missing: str | None, pycache: Path) -> list[Row]:
     rows = [
         Row(f"startup: fresh processes, fastest of {n}", section=True),
         compare(
-            "`import baliprocess`", best["import"], "`python -c pass`", bare, Target("<=", 1.3)
+            "`import baliprocess`", best["import"], "`python -c pass`", bare, Target("<=", 1.1)
         ),
     ]
     first_target = Target("<", 1.0)
@@ -872,6 +875,7 @@ FILTER_LABELS = {
     "body": "`meetings.filter(body=…)`",
     "year": "`meetings.filter(year=…)`",
     "role": "`meetings.filter(role='co-chair')`",
+    "contributed": "`meetings.filter(contributed='co-chaired')`",
     "actor": "`commitments.filter(actor=…)`",
 }
 
@@ -1226,8 +1230,22 @@ def section_fair_rows(folder: Path, big: Path, args: argparse.Namespace) -> list
                 Target(le, 1.0),
             )
         )
-        rows.append(
-            compare("first `lookup('Viet-Nam')`", s_["fold_first"], "target", 3e-6, Target(le, 1.0))
+        rows.extend(
+            (
+                compare(
+                    "first lookup needing folding (`'Viet-Nam'`, ...; cache emptied; median of 9)",
+                    s_["fold_first"],
+                    "target",
+                    3e-6,
+                    Target(le, 1.0),
+                ),
+                compare(
+                    "context: the process's very first one, `lookup('Viet-Nam')`",
+                    s_.get("fold_very_first", 0.0),
+                    "target",
+                    3e-6,
+                ),
+            )
         )
     if len(result["loads"]) > 1:
         rows.append(Row("**growth (medians; one run each but the main size)**", section=True))

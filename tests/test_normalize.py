@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import baliprocess as bp
-from baliprocess._normalize import distance, fold
+from baliprocess import _normalize
+from baliprocess._normalize import distance, fold, osa_distance
 
 WORDS = st.text(alphabet="aeiourstlnATHÉé -'\u2019.", max_size=24)
 
@@ -41,6 +42,23 @@ def _reference_distance(a: str, b: str) -> int:
 def test_bounded_distance_matches_the_reference(a: str, b: str, limit: int) -> None:
     exact = _reference_distance(a, b)
     assert distance(a, b, limit) == (exact if exact <= limit else limit + 1)
+
+
+@given(st.text("abcd ", max_size=70), st.text("abcd ", max_size=70))
+def test_bit_parallel_distance_matches_the_reference(a: str, b: str) -> None:
+    # The pure-Python path's distance (one pass, any length) is the reference's, exactly.
+    assert osa_distance(a, b) == _reference_distance(a, b)
+
+
+def test_search_finds_two_typo_names_with_and_without_rapidfuzz() -> None:
+    try:
+        for rapid in (True, False):
+            _normalize.use_rapidfuzz(rapid)
+            assert bp.members.search("United Kingdgom")[0].id == "GBR"
+            assert bp.members.search("Tailnd")[0].id == "THA"  # two edits on a short name
+            assert bp.members.search("Zeeland new")[0].id == "NZL"  # words in another order
+    finally:
+        _normalize.use_rapidfuzz(True)
 
 
 @given(WORDS)

@@ -206,64 +206,112 @@ def inferable_fields(cls: type[Any]) -> tuple[str, ...]:
     )
 
 
+_INLINE_DEPTH = 4
+"""How deep nested record classes' checks are written inline in their holder's check."""
+
+
+class _CheckWriter:
+    """Writes one class's check, with the checks of the records it holds inline (a loop, not a
+    call per nested record) and each span's test written out (no method call per span)."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {}
+        self.head: dict[str, str] = {}
+        self.counter = 0
+        self.stack: list[type[Any]] = []
+
+    def fresh(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+    def body(self, cls: type[Any], obj: str, at: str) -> list[str]:
+        """Lines checking the record ``obj`` of class ``cls``, whose path is the expression
+        ``at`` (evaluated only for a problem)."""
+        attrs.resolve_types(cls)
+        self.stack.append(cls)
+        body: list[str] = []
+        for f in attrs.fields(cls):
+            if not f.init:
+                continue
+            item, optional, many = type_shape(f.type)
+            target = f.metadata.get(REFERS_TO)
+            value = self.fresh("x")
+            index = self.fresh("i") if many else None
+            where = f"({at}, {f.name!r}, {index if many else None})"
+            lines: list[str] = []
+            if item is Span:
+                self.head["texts"] = "texts = c.known.texts"
+                text = self.fresh("t")
+                lines = [
+                    f"{text} = texts.get({value}.source)",
+                    f"if {text} is None or {text}[{value}.start : {value}.end] != {value}.text "
+                    f"or not 0 <= {value}.start <= {value}.end <= len({text}):",
+                    f"    c.span({where}, {value})",
+                ]
+            elif item is Ref:
+                allowed = (
+                    None if target is None else ((target,) if isinstance(target, str) else target)
+                )
+                name = f"_allowed_{cls.__name__}_{f.name}"
+                self.namespace[name] = allowed
+                self.head["ids"] = "ids = c.ids"
+                test = f"{value}.id not in ids[{value}.kind.value]"
+                if allowed is not None:
+                    test = f"{value}.kind.value not in {name} or " + test
+                lines = [f"if {test}:", f"    c.ref({where}, {value}, {name})"]
+            elif isinstance(target, str):
+                self.head[f"ids_{target}"] = f"ids_{target} = c.ids[{target!r}]"
+                lines = [
+                    f"if {value} not in ids_{target}:",
+                    f"    c.unknown({where}, {target!r}, {value})",
+                ]
+            elif item is Inference:
+                inferable = inferable_fields(cls)
+                name = f"_inferable_{cls.__name__}"
+                self.namespace[name] = frozenset(inferable)
+                self.namespace[f"{name}_text"] = (
+                    f"{cls.__name__} fields that can be: {', '.join(inferable)}"
+                )
+                lines = [
+                    f"if {value}.field not in {name}:",
+                    f"    c.problem(({where}, 'field', None), "
+                    f"f'no field {{{value}.field!r}} to mark as inferred ({{{name}_text}})')",
+                ]
+            elif isinstance(item, type) and attrs.has(item):
+                if item not in self.stack and len(self.stack) < _INLINE_DEPTH:
+                    lines = self.body(item, value, where)
+                else:
+                    nested = check_function(item)
+                    if nested is not None:
+                        self.namespace[f"_check_{item.__name__}"] = nested
+                        lines = [f"_check_{item.__name__}({value}, c, {where})"]
+            if not lines:
+                continue
+            if many:
+                body += [
+                    f"for {index}, {value} in enumerate({obj}.{f.name}):",
+                    *("    " + line for line in lines),
+                ]
+            elif optional:
+                body += [
+                    f"{value} = {obj}.{f.name}",
+                    f"if {value} is not None:",
+                    *("    " + line for line in lines),
+                ]
+            else:
+                body += [f"{value} = {obj}.{f.name}", *lines]
+        self.stack.pop()
+        return body
+
+
 def _generate(cls: type[Any]) -> Callable[[Any, Checker, Any], None] | None:
-    attrs.resolve_types(cls)
-    namespace: dict[str, Any] = {}
-    head: dict[str, str] = {}
-    body: list[str] = []
-    for f in attrs.fields(cls):
-        if not f.init:
-            continue
-        item, optional, many = type_shape(f.type)
-        target = f.metadata.get(REFERS_TO)
-        value = "x"
-        lines: list[str] = []
-        where = f"(at, {f.name!r}, i)" if many else f"(at, {f.name!r}, None)"
-        if item is Span:
-            head["span_ok"] = "span_ok = c.span_ok"
-            lines = [f"if not span_ok({value}):", f"    c.span({where}, {value})"]
-        elif item is Ref:
-            allowed = None if target is None else ((target,) if isinstance(target, str) else target)
-            namespace[f"_allowed_{f.name}"] = allowed
-            head["ids"] = "ids = c.ids"
-            test = f"{value}.id not in ids[{value}.kind.value]"
-            if allowed is not None:
-                test = f"{value}.kind.value not in _allowed_{f.name} or " + test
-            lines = [f"if {test}:", f"    c.ref({where}, {value}, _allowed_{f.name})"]
-        elif isinstance(target, str):
-            head[f"ids_{target}"] = f"ids_{target} = c.ids[{target!r}]"
-            lines = [
-                f"if {value} not in ids_{target}:",
-                f"    c.unknown({where}, {target!r}, {value})",
-            ]
-        elif item is Inference:
-            inferable = inferable_fields(cls)
-            namespace["_inferable"] = frozenset(inferable)
-            namespace["_inferable_text"] = (
-                f"{cls.__name__} fields that can be: {', '.join(inferable)}"
-            )
-            lines = [
-                f"if {value}.field not in _inferable:",
-                f"    c.problem(({where}, 'field', None), "
-                f"f'no field {{{value}.field!r}} to mark as inferred ({{_inferable_text}})')",
-            ]
-        elif isinstance(item, type) and attrs.has(item):
-            nested = check_function(item)
-            if nested is not None:
-                namespace[f"_check_{item.__name__}"] = nested
-                lines = [f"_check_{item.__name__}({value}, c, {where})"]
-        if not lines:
-            continue
-        if many:
-            body += [f"for i, x in enumerate(o.{f.name}):", *("    " + line for line in lines)]
-        elif optional:
-            body += [f"x = o.{f.name}", "if x is not None:", *("    " + line for line in lines)]
-        else:
-            body += [f"x = o.{f.name}", *lines]
+    writer = _CheckWriter()
+    body = writer.body(cls, "o", "at")
     if not body:
         return None
+    namespace = writer.namespace
     source = "\n".join(
-        ["def check(o, c, at):", *("    " + line for line in (*head.values(), *body))]
+        ["def check(o, c, at):", *("    " + line for line in (*writer.head.values(), *body))]
     )
     code = compile(source + "\n", f"<baliprocess checks {cls.__qualname__}>", "exec")
     exec(code, namespace)

@@ -9,6 +9,10 @@ from typing import Any
 __all__ = ["FuzzyIndex", "fold", "fold_cached"]
 
 _KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
+_ASCII_FOLD = bytes(
+    ord(chr(code).lower()) if chr(code).lower() in _KEEP else 32 for code in range(256)
+)
+"""A byte table: ASCII letters -> lower case, digits and space kept, anything else -> a space."""
 
 
 def fold(text: str) -> str:
@@ -21,8 +25,14 @@ def fold(text: str) -> str:
     >>> fold("The the Group") == fold(fold("The the Group")) == "group"
     True
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(ch if ch in _KEEP else " " for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        # The same answer without Unicode work: ASCII has no accents, and casefold is lower.
+        kept = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        kept = "".join(
+            ch if ch in _KEEP else " " for ch in decomposed if not unicodedata.combining(ch)
+        )
     words = kept.split()
     # Every leading "the", so that folding is idempotent: fold(fold(x)) == fold(x).
     while len(words) > 1 and words[0] == "the":
@@ -95,14 +105,17 @@ class FuzzyIndex:
     word, whichever is better (so "new zeeland" matches "new zealand" as well as "zeeland"
     matches "zealand"). Within a band the whole-name similarity breaks ties: "united kingdgom"
     is nearer the United Kingdom than the United Arab Emirates, whose word "united" it shares
-    exactly. A near miss must be at least :data:`CUTOFF` similar. Candidates are narrowed by
-    shared bigrams before any edit distance is computed; with ``rapidfuzz`` installed its
-    Levenshtein distance is used (same scores, computed in C).
+    exactly. A near miss must be at least :data:`CUTOFF` similar, and only the names sharing
+    the most bigrams with the query are scored as near misses. Distances are
+    optimal-string-alignment distances: rapidfuzz's (in C) when installed, else a bit-parallel
+    pure-Python one (:func:`osa_distance`); both give the same scores.
     """
 
     __slots__ = ("_grams", "_names")
 
-    CUTOFF = 0.75
+    CUTOFF = 0.6
+    NEAREST = 12
+    """How many names, those sharing the most bigrams with the query, are scored as near misses."""
 
     def __init__(self, names: list[tuple[str, str]]) -> None:
         # (folded name, record id, its words) triples; the same id may appear under many names.
@@ -116,42 +129,67 @@ class FuzzyIndex:
         self._grams = grams
 
     def scores(self, query: str) -> dict[str, float]:
-        """Best score per record id for ``query`` (already folded); records scoring 0 left out."""
+        """Best score per record id for ``query`` (already folded); records scoring 0 left out.
+
+        Exact, prefix, whole-word and substring matches are found by string tests; of the
+        other names, the :attr:`NEAREST` that share the most bigrams with the query (relative
+        to their length) are scored by edit distance, each within the edits the cutoff allows,
+        so that no edit distance runs to its end for a name too far to matter.
+        """
         best: dict[str, float] = {}
         if not query:
             return best
         if _distance is None:
             use_rapidfuzz()
+        distance = _distance
         names = self._names
         query_grams = _bigrams(query)
         shared: dict[int, int] = {}
         for gram in query_grams:
             for i in self._grams.get(gram, ()):
                 shared[i] = shared.get(i, 0) + 1
-        # A name within the cutoff shares at least this many of the query's bigrams (an edit
-        # breaks at most three): below it no edit distance is computed.
-        needed = len(query_grams) * 0.35
         query_words = query.split()
         spaced = f" {query} "
+        size = len(query)
+        slack = 1 - self.CUTOFF
+        near: list[tuple[float, int]] = []
         for i, count in shared.items():
             name, record, words = names[i]
-            whole = _similarity(query, name)
             if name == query:
                 score = 100.0
             elif name.startswith(query):
-                score = 90 + whole
+                score = 90 + _similarity(query, name)
             elif spaced in f" {name} ":
-                score = 80 + whole
+                score = 80 + _similarity(query, name)
             elif query in name:
-                score = 70 + whole
-            elif count >= needed:
-                by_words = _word_similarity(query_words, words)
-                similar = max(whole, by_words)
-                if similar < self.CUTOFF:
-                    continue
-                score = 60 * similar + whole / 100
+                score = 70 + _similarity(query, name)
             else:
+                # Dice coefficient of the bigrams: the near misses worth an edit distance.
+                near.append((2 * count / (len(query_grams) + len(name) + 1), i))
                 continue
+            if score > best.get(record, 0):
+                best[record] = score
+        near.sort(reverse=True)
+        letters = size - len(query_words) + 1
+        for _, i in near[: self.NEAREST]:
+            name, record, words = names[i]
+            longest = max(size, len(name))
+            limit = int(slack * longest)
+            # Edits are at least the difference in length, of the whole names or of their
+            # letters (word by word, a word left out counts as edits): a name too long or too
+            # short for either similarity to reach the cutoff is not scored at all.
+            whole = 0.0
+            if abs(size - len(name)) <= limit:
+                edits = distance(query, name, limit)
+                whole = 1 - edits / longest if edits <= limit else 0.0
+            similar = whole
+            if similar < self.CUTOFF and (len(words) > 1 or len(query_words) > 1):
+                theirs = len(name) - len(words) + 1
+                if abs(letters - theirs) <= slack * max(letters, theirs):
+                    similar = max(whole, _word_similarity(query_words, words))
+            if similar < self.CUTOFF:
+                continue
+            score = 60 * similar + whole / 100
             if score > best.get(record, 0):
                 best[record] = score
         return best
@@ -192,8 +230,50 @@ def _word_similarity(query: tuple[str, ...] | list[str], words: tuple[str, ...])
     return 1 - edits / total if total else 0.0
 
 
+@lru_cache(maxsize=4096)
+def _pattern(text: str) -> tuple[dict[str, int], int]:
+    """Each character of ``text`` -> the bit mask of its positions; and the top bit's mask."""
+    masks: dict[str, int] = {}
+    bit = 1
+    for ch in text:
+        masks[ch] = masks.get(ch, 0) | bit
+        bit <<= 1
+    return masks, bit >> 1
+
+
+def osa_distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance of ``a`` and ``b``, bit-parallel (Hyyrö 2003): one
+    pass over ``b`` with a few integer operations per character, whatever the length of ``a``
+    (Python's integers are as wide as it needs). Equal to :func:`distance` without a limit.
+    """
+    if not a:
+        return len(b)
+    masks, top = _pattern(a)
+    full = (top << 1) - 1
+    get = masks.get
+    vp, vn, d0, previous = full, 0, 0, 0
+    result = len(a)
+    for ch in b:
+        pm = get(ch, 0)
+        tr = (((~d0) & pm) << 1) & previous
+        d0 = ((((pm & vp) + vp) ^ vp) | pm | vn | tr) & full
+        hp = vn | (~(d0 | vp) & full)
+        hn = d0 & vp
+        if hp & top:
+            result += 1
+        elif hn & top:
+            result -= 1
+        hp = (hp << 1) | 1
+        hn <<= 1
+        vp = (hn | ~(d0 | hp)) & full
+        vn = hp & d0
+        previous = pm
+    return result
+
+
 def _python_distance(a: str, b: str, limit: int) -> int:
-    return distance(a, b, limit)
+    found = osa_distance(a, b)
+    return found if found <= limit else limit + 1
 
 
 def _fast_distance() -> Any:

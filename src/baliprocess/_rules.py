@@ -51,9 +51,8 @@ def _whole_period(precision: str, start: datetime.date, end: datetime.date) -> b
 
 
 def _is_slug(text: str) -> bool:
-    return (
-        bool(text) and ":" not in text and "/" not in text and not any(ch.isspace() for ch in text)
-    )
+    # ``text.split() == [text]``: not empty and no whitespace (split uses str.isspace's rule).
+    return ":" not in text and "/" not in text and text.split() == [text]
 
 
 def _dates(c: Checker, meeting: Meeting) -> None:
@@ -92,6 +91,8 @@ def meetings(c: Checker, meeting: Meeting) -> None:
         ("attendance", meeting.attendance, "member"),
         ("bodies_present", meeting.bodies_present, "body"),
     ):
+        if len({getattr(row, who) for row in rows}) == len(rows):
+            continue  # no one listed twice (the common case: no loop to find who)
         seen: set[str] = set()
         for i, row in enumerate(rows):
             ident = getattr(row, who)

@@ -84,9 +84,10 @@ def parse_ref(value: Any) -> Ref:
 
 
 _SHARED: dict[Any, Any] = {}
-"""Equal strings and integers met while structuring, so that records share one object for each
-(ids, vocabulary values, wordings, span texts that repeat a field, offsets): a record holds
-references, not copies. Emptied by :func:`release_shared` when a load ends."""
+"""Equal strings met while structuring, so that records share one object for each (ids,
+wordings, span texts that repeat a field): a record holds references, not copies. Integers are
+not shared: a call per offset cost more load time than the memory it saved. Emptied by
+:func:`release_shared` when a load ends."""
 _share = _SHARED.setdefault
 
 
@@ -142,7 +143,13 @@ def _indent(lines: list[str], depth: int = 1) -> list[str]:
 
 
 class _Generator:
-    """Writes the source of one class's structuring function."""
+    """Writes the source of one class's structuring function.
+
+    Nested record classes are written inline (a loop, not a call per nested record), down to
+    :data:`_INLINE_DEPTH`; a class that holds itself is called, not inlined. A plain class
+    (:func:`_plain`) is built as attrs' own ``__init__`` would build it, with
+    ``object.__new__`` and a store through each slot's descriptor.
+    """
 
     def __init__(self, cls: type[Any]) -> None:
         self.cls = cls
@@ -150,9 +157,18 @@ class _Generator:
             "Invalid": Invalid,
             "_parse_date": parse_date,
             "_parse_ref": parse_ref,
-            "_cls": cls,
+            "_REFS": _REFS,
+            "_new": object.__new__,
+            "_set": object.__setattr__,
             "_share": _share,
         }
+        self.counter = 0
+        self.stack: list[type[Any]] = []
+
+    def fresh(self, prefix: str) -> str:
+        """A variable name used nowhere else in the function."""
+        self.counter += 1
+        return f"{prefix}{self.counter}"
 
     def name_for(self, prefix: str, kind: type[Any], thing: Any) -> str:
         """A name in the generated function's namespace for ``thing`` (about type ``kind``)."""
@@ -173,31 +189,57 @@ class _Generator:
             item = args[0]
             lines = [f"if type({src}) is not list:", "    raise Invalid('expected a list')"]
             if item in _SCALARS:
+                var = self.fresh("item")
                 lines += [
-                    f"for item in {src}:",
-                    f"    if type(item) is not {item.__name__}:",
+                    f"for {var} in {src}:",
+                    f"    if type({var}) is not {item.__name__}:",
                     f"        raise Invalid('expected {_SCALARS[item]}')",
-                    f"{dst} = tuple([_share(item, item) for item in {src}])"
-                    if item is not bool
+                    f"{dst} = tuple([_share({var}, {var}) for {var} in {src}])"
+                    if item is str
                     else f"{dst} = tuple({src})",
                 ]
+            elif self.inlined(item):
+                var, out, built = self.fresh("item"), self.fresh("out"), self.fresh("r")
+                lines += [
+                    f"if {src}:",
+                    f"    {out} = []",
+                    f"    for {var} in {src}:",
+                    *_indent(self.record(item, var, built), 2),
+                    f"        {out}.append({built})",
+                    f"    {dst} = tuple({out})",
+                    "else:",
+                    f"    {dst} = ()",
+                ]
             else:
-                lines.append(f"{dst} = tuple([{self.call(item, 'item')} for item in {src}])")
+                var = self.fresh("item")
+                lines.append(f"{dst} = tuple([{self.call(item, var)} for {var} in {src}])")
             return lines
         if kind in _SCALARS:
             return [
                 f"if type({src}) is not {kind.__name__}:",
                 f"    raise Invalid('expected {_SCALARS[kind]}')",
-                f"{dst} = {src}" if kind is bool else f"{dst} = _share({src}, {src})",
+                f"{dst} = {src}" if kind is not str else f"{dst} = _share({src}, {src})",
             ]
+        if self.inlined(kind):
+            return self.record(kind, src, dst)
         return [f"{dst} = {self.call(kind, src)}"]
+
+    def inlined(self, kind: Any) -> bool:
+        return (
+            isinstance(kind, type)
+            and kind is not Ref
+            and attrs.has(kind)
+            and kind not in self.stack
+            and len(self.stack) < _INLINE_DEPTH
+        )
 
     def call(self, kind: Any, src: str) -> str:
         """An expression structuring ``src`` as ``kind`` (a date, enum, ref or record)."""
         if kind is _dt.date:
             return f"_parse_date({src})"
         if kind is Ref:
-            return f"_parse_ref({src})"
+            # A ref already parsed is one dict lookup (an unhashable value raises TypeError).
+            return f"(_REFS[{src}] if {src} in _REFS else _parse_ref({src}))"
         if isinstance(kind, type) and issubclass(kind, _Vocabulary):
             # value -> member: a dict lookup, much faster than calling the enum; an unknown
             # value raises KeyError (an unhashable one TypeError), a rejection like any other.
@@ -206,44 +248,83 @@ class _Generator:
             return f"{self.name_for('structure', kind, structure_function(kind))}({src})"
         raise TypeError(f"{self.cls.__name__}: no structuring for type {kind!r}")
 
-    def source(self) -> str:
-        cls = self.cls
+    def record(self, cls: type[Any], src: str, dst: str) -> list[str]:
+        """Lines that structure the dict ``src`` as a ``cls`` record into ``dst``."""
         attrs.resolve_types(cls)
+        self.stack.append(cls)
         fields = [f for f in attrs.fields(cls) if f.init]
-        self.namespace["_keys"] = frozenset(f.alias for f in fields)
+        name = cls.__name__
+        self.namespace[f"_cls_{name}"] = cls
+        # No unknown key: every required key is read (a missing one raises KeyError), and the
+        # optional keys present are counted, so the dict's size tells whether any other is left.
+        required = sum(1 for f in fields if f.default is attrs.NOTHING)
+        count = self.fresh("n")
         lines = [
-            "def structure(d):",
-            "    if type(d) is not dict or not _keys.issuperset(d):",
-            f"        raise Invalid('expected a {cls.__name__} object with known keys')",
+            f"if type({src}) is not dict:",
+            f"    raise Invalid('expected a {name} object')",
+            f"{count} = {required}",
         ]
+        values = {}
         for f in fields:
-            var = f"x_{f.alias}"
-            body = self.convert(f.type, "v", var)
+            var = values[f.name] = self.fresh(f"x_{f.alias}_")
+            v = self.fresh("v")
+            body = self.convert(f.type, v, var)
             if f.default is attrs.NOTHING:
                 # A missing required key raises KeyError: a rejection like any other.
-                lines += [f"    v = d[{f.alias!r}]", *_indent(body)]
+                lines += [f"{v} = {src}[{f.alias!r}]", *body]
             else:
-                default = f"_default_{f.alias}"
+                default = f"_default_{name}_{f.alias}"
                 self.namespace[default] = f.default
                 lines += [
-                    f"    if {f.alias!r} in d:",
-                    f"        v = d[{f.alias!r}]",
-                    *_indent(body, 2),
-                    "    else:",
-                    f"        {var} = {default}",
+                    f"if {f.alias!r} in {src}:",
+                    f"    {count} += 1",
+                    f"    {v} = {src}[{f.alias!r}]",
+                    *_indent(body),
+                    "else:",
+                    f"    {var} = {default}",
                 ]
+        lines += [
+            f"if len({src}) != {count}:",
+            f"    raise Invalid('expected a {name} object with known keys')",
+        ]
         if _plain(cls):
             # What attrs' own __init__ would do, without its per-call setattr lookup (which is
             # most of the cost of building a small frozen record): the values are checked above.
-            self.namespace["_new"] = object.__new__
-            self.namespace["_set"] = object.__setattr__
-            lines.append("    o = _new(_cls)")
-            lines += [f"    _set(o, {f.name!r}, x_{f.alias})" for f in fields]
-            lines.append("    return o")
+            lines.append(f"{dst} = _new(_cls_{name})")
+            for f in fields:
+                slot = _slot_setter(cls, f.name)
+                if slot is None:
+                    lines.append(f"_set({dst}, {f.name!r}, {values[f.name]})")
+                else:
+                    setter = f"_slot_{name}_{f.name}"
+                    self.namespace[setter] = slot
+                    lines.append(f"{setter}({dst}, {values[f.name]})")
         else:
-            arguments = ", ".join(f"{f.alias}=x_{f.alias}" for f in fields)
-            lines.append(f"    return _cls({arguments})")
+            arguments = ", ".join(f"{f.alias}={values[f.name]}" for f in fields)
+            lines.append(f"{dst} = _cls_{name}({arguments})")
+        self.stack.pop()
+        return lines
+
+    def source(self) -> str:
+        lines = ["def structure(d):", *_indent(self.record(self.cls, "d", "o")), "    return o"]
         return "\n".join(lines) + "\n"
+
+
+_INLINE_DEPTH = 4
+"""How deep nested record classes are written inline in their holder's structuring function."""
+
+
+def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None] | None:
+    """The ``__set__`` of the slot descriptor that stores field ``name`` of ``cls``."""
+    import types
+
+    for klass in cls.__mro__:
+        descriptor = klass.__dict__.get(name)
+        if descriptor is not None:
+            if type(descriptor) is types.MemberDescriptorType:
+                return descriptor.__set__
+            return None
+    return None
 
 
 def _plain(cls: type[Any]) -> bool:

@@ -166,6 +166,9 @@ class Dataset:
         if kind.order is not None:
             records.sort(key=kind.order(self))
         root = kind.collection_class()(to, kind.target, tuple(records))
+        prepare = getattr(root, "_prepare", None)
+        if prepare is not None:
+            prepare()  # what a collection collects while its records load (see its docs)
         if to is not self:
             # Not ``self``: a root that held itself would be a cycle of its own.
             root._all = weakref.proxy(root)
