@@ -1394,3 +1394,32 @@ def test_json_files_of_ones_own_may_start_with_an_underscore(tmp_path: Path) -> 
     folder = write_folder(tmp_path / "data")
     (folder / "_notes.json").write_text("{}", encoding="utf-8")
     assert len(baliprocess.load(folder, bundled=False).meetings) == 1
+
+
+def test_a_record_without_an_id_is_named_by_its_place_in_its_own_file(tmp_path: Path) -> None:
+    records = minimal_records()
+    member = copy.deepcopy(records["members"][0])
+    member.pop("id")
+    member["name"] = "Nameless"
+    member["aliases"] = []
+    member["span"] = {"source": "test-statement", "quote": "no such words here"}
+    records["members"].append(member)
+    folder = write_folder(tmp_path / "data", records)
+    with pytest.raises(DataError) as caught:
+        baliprocess.load(folder)  # with the bundled record: its members do not count
+    position = f"#{len(records['members']) - 1}"
+    located = {(Path(p.file).name, p.record) for p in caught.value.problems}
+    assert ("members.json", position) in located, caught.value.problems
+
+
+def test_a_key_written_twice_is_a_problem_not_a_silent_loss(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "data")
+    path = folder / "members.json"
+    text = path.read_text(encoding="utf-8")
+    body = text.rstrip().rstrip("}")
+    path.write_text(body + ', "members": []}\n', encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        baliprocess.load(folder, bundled=False)
+    assert any(
+        p.field == "members" and "more than once" in p.message for p in caught.value.problems
+    ), caught.value.problems

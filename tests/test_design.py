@@ -172,3 +172,31 @@ def test_search_breaks_ties_by_the_whole_name(rapidfuzz: bool) -> None:
 def test_search_does_not_import_rapidfuzz_before_a_search() -> None:
     added = _modules_after("import baliprocess as bp\nbp.members.lookup('Viet-Nam')")
     assert "rapidfuzz" not in added
+
+
+def test_a_load_neither_freezes_pending_garbage_nor_its_own_failure(tmp_path: Path) -> None:
+    code = f"""
+import gc, json, pathlib, weakref, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+import baliprocess as bp
+from minimal import write_folder
+good = write_folder(pathlib.Path({str(tmp_path)!r}) / "good")
+bad = write_folder(pathlib.Path({str(tmp_path)!r}) / "bad")
+(bad / "members.json").write_text("{{}}", encoding="utf-8")
+class Cycle: pass
+junk = Cycle(); junk.me = junk; seen = weakref.ref(junk); del junk
+dataset = bp.load(good, bundled=False)
+gc.collect()
+pending_freed = seen() is None
+frozen = gc.get_freeze_count()
+for _ in range(5):
+    try:
+        bp.load(bad, bundled=False)
+    except bp.DataError:
+        pass
+print(json.dumps([pending_freed, gc.get_freeze_count() == frozen]))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [True, True]

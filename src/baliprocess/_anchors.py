@@ -54,14 +54,16 @@ def matches(text: str, quote: str, lo: int = 0, hi: int | None = None) -> list[i
 # -- reading ----------------------------------------------------------------------------------
 
 
-def resolve_records(rows: list[tuple[str, Any]], known: Known, problems: list[Problem]) -> None:
+def resolve_records(
+    rows: list[tuple[str, Any]], known: Known, problems: list[Problem], *, start: int = 0
+) -> None:
     """Replace, in place, every anchor in raw ``(file, record)`` rows by its offset span.
 
     An anchor that cannot be resolved becomes a problem (file, record id, JSON path of the span)
     and an empty span that the later checks pass over, so that it is reported once. Anchors
     citing a source whose text could not be read are left to that source's own problem.
     """
-    for index, (file, raw) in enumerate(rows):
+    for index, (file, raw) in enumerate(rows, start):
         if type(raw) is not dict:
             continue
         found = _anchors_in(raw)

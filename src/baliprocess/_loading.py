@@ -176,6 +176,20 @@ def _stream(text: str, key: str, each: Callable[[Any], None]) -> dict[str, Any] 
 _FORMAT_FIRST = re.compile(r'\s*\{\s*"format"\s*:\s*"([^"\\]*)"')
 
 
+def _noting_repeats(repeated: list[str]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """An ``object_pairs_hook`` that builds dicts as ``json`` does, noting repeated keys (which
+    ``json`` would silently resolve to the last value)."""
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) != len(pairs):
+            seen: set[str] = set()
+            repeated.extend(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        return built
+
+    return build
+
+
 def parse_file(
     origin: Origin,
     part: Kind,
@@ -222,12 +236,16 @@ def parse_file(
     def feed(raw: Any) -> None:
         each(raw if upgrade is None else upgrade(raw), anchored)
 
+    reported = len(problems)
     document = _stream(text, part.name, feed)
     if document is None:
-        # Not the expected shape, or not JSON: read it whole for the exact problem.
+        # Not the expected shape, or not JSON: read it whole for the exact problem (and forget
+        # what the records streamed so far gave, problems included: they are read again).
         forget()
+        del problems[reported:]
+        repeated: list[str] = []
         try:
-            document = json.loads(text)
+            document = json.loads(text, object_pairs_hook=_noting_repeats(repeated))
         except json.JSONDecodeError as error:
             where = f"line {error.lineno} column {error.colno}"
             message = error.msg
@@ -239,6 +257,9 @@ def parse_file(
             problems.append(Problem(name, None, None, "invalid JSON: nested too deeply to read"))
             return False, []
         del text
+        for key in dict.fromkeys(repeated):
+            message = f"the key {key!r} is written more than once in an object; keep one"
+            problems.append(Problem(name, None, key, message))
         if type(document) is dict and type(document.get(part.name)) is list:
             for raw in document[part.name]:
                 feed(raw)
@@ -284,29 +305,11 @@ def _record_id(raw: Any, index: int) -> str:
     return f"#{index}"
 
 
-def structure(
-    cls: type[Any],
-    structurer: Callable[[Any], Any],
-    rows: list[tuple[str, Any]],
-    problems: list[Problem],
-    rejected: list[Any] | None = None,
-) -> list[tuple[str, Any]]:
-    """Structure raw ``(file, record)`` rows; every record that fails becomes located problems
-    (and, when ``rejected`` is given, is appended to it)."""
-    records = []
-    for index, (file, raw) in enumerate(rows):
-        try:
-            records.append((file, structurer(raw)))
-        except Exception:  # noqa: BLE001 - the converter explains any failure
-            _explain(cls, file, raw, index, problems, rejected)
-    return records
-
-
 def _explain(
     cls: type[Any],
     file: str,
     raw: Any,
-    index: int,
+    record: str,
     problems: list[Problem],
     rejected: list[Any] | None,
 ) -> None:
@@ -318,7 +321,6 @@ def _explain(
     found = describe_problems(cls, raw)
     if not found:  # pragma: no cover - the test suite proves both paths agree
         found = [(None, "rejected by the fast structuring path")]
-    record = _record_id(raw, index)
     problems.extend(Problem(file, record, field, message) for field, message in found)
 
 
@@ -359,7 +361,7 @@ def read_part(
 
         def each(raw: Any, anchored: bool, file: str = file, entries: list[_Row] = entries) -> None:
             if anchored:  # spans written as quote anchors become offset spans
-                _anchors.resolve_records([(file, raw)], known, problems)
+                _anchors.resolve_records([(file, raw)], known, problems, start=len(entries))
             try:
                 obj = structure_one(raw)
             except Exception:  # noqa: BLE001 - explained after the merge
@@ -399,11 +401,11 @@ def read_part(
             rows.append(row)
     rejected: list[Any] = []
     pairs: list[tuple[str, Any]] = []
-    for index, row in enumerate(rows):
+    for row in rows:
         if row.raw is None:
             pairs.append((row.file, row.obj))
-        else:
-            _explain(cls, row.file, row.raw, index, problems, rejected)
+        else:  # named by its id, or its position in its own file ("#2")
+            _explain(cls, row.file, row.raw, row.ident, problems, rejected)
     del rows, position
     register(part, pairs, known, problems)
     if rejected:
@@ -476,24 +478,33 @@ _ACTIVE_LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, freeze: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while a record is built; freeze what was built.
 
     Building creates about a million small objects, none of them garbage; each collection pass
     would walk them all again. Reference counting still frees everything as usual, and the
-    collector is restored as it was. Once the outermost load succeeds, :func:`gc.freeze` moves
-    every object then alive to the collector's permanent generation, so that no later
-    collection in the user's process walks the record again (a full collection of a
-    10,000-meeting record would otherwise take most of a second, every time). A record holds
-    no reference cycle (records reach their dataset through a weak link), so a dataset the
-    user drops is still freed, frozen or not, by reference counting alone.
+    collector is restored as it was. With ``freeze`` (a whole dataset loaded by :func:`load`,
+    which may be large), what is already garbage is collected first, and once the outermost
+    load succeeds, :func:`gc.freeze` moves every object then alive to the collector's permanent
+    generation, so that no later collection in the user's process walks the record again (a
+    full collection of a 10,000-meeting record would otherwise take most of a second, every
+    time). A load that fails freezes nothing. A record holds no reference cycle (records reach
+    their dataset through a weak link), so a dataset the user drops is still freed, frozen or
+    not, by reference counting alone. Garbage that other threads make during a load is frozen
+    with it. The bundled record, read part by part and small, is not frozen.
     """
     from ._structure import release_shared
 
     was_enabled = gc.isenabled()
-    gc.disable()
     with _ACTIVE_LOCK:
+        first = not _ACTIVE[0]
         _ACTIVE[0] += 1
+    if freeze and first and was_enabled:
+        # Collect what is already garbage, so that freezing after the load does not make it
+        # permanent (frozen objects are never collected). Objects frozen by an earlier load
+        # are not walked again.
+        gc.collect()
+    gc.disable()
     done = False
     try:
         yield
@@ -504,7 +515,7 @@ def collector_paused() -> Iterator[None]:
             last = not _ACTIVE[0]
         if last:
             release_shared()
-            if done:
+            if done and freeze:
                 gc.freeze()
         if was_enabled:
             gc.enable()

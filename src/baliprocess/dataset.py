@@ -88,10 +88,11 @@ class Dataset:
             problems: list[Problem] = []
             for origin in origins:
                 problems.extend(origin.folder_problems())
-            with _loading.collector_paused():
+            # Raised inside: a load that fails freezes nothing (its garbage stays collectable).
+            with _loading.collector_paused(freeze=True):
                 for key in KINDS:
                     self._load_part(key, problems)
-            _loading.raise_problems(problems)
+                _loading.raise_problems(problems)
             self._ready.update(self._parts)
 
     def __repr__(self) -> str:
