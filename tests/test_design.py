@@ -200,3 +200,22 @@ print(json.dumps([pending_freed, gc.get_freeze_count() == frozen]))
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [True, True]
+
+
+def test_kept_generated_code_is_used_only_for_its_own_source(tmp_path: Path) -> None:
+    from baliprocess import _codecache
+
+    source = "def f():\n    return 1\n"
+    first = _codecache.compiled(source, "<test f>")
+    again = _codecache.compiled(source, "<test f>")
+    assert first.co_consts == again.co_consts
+    namespace: dict[str, Any] = {}
+    exec(_codecache.compiled(source.replace("1", "2"), "<test f>"), namespace)
+    assert namespace["f"]() == 2  # another source: never the kept code of the first
+    # A damaged entry is compiled again, not trusted.
+    for path in Path(_codecache._FOLDER).glob("generated-*.marshal"):
+        if path.stat().st_size < 400:
+            path.write_bytes(b"\x00garbage")
+    namespace = {}
+    exec(_codecache.compiled(source, "<test f>"), namespace)
+    assert namespace["f"]() == 1

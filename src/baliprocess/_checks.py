@@ -313,7 +313,9 @@ def _generate(cls: type[Any]) -> Callable[[Any, Checker, Any], None] | None:
     source = "\n".join(
         ["def check(o, c, at):", *("    " + line for line in (*writer.head.values(), *body))]
     )
-    code = compile(source + "\n", f"<baliprocess checks {cls.__qualname__}>", "exec")
+    from ._codecache import compiled
+
+    code = compiled(source + "\n", f"<baliprocess checks {cls.__qualname__}>")
     exec(code, namespace)
     _SOURCES[cls] = source + "\n"
     return namespace["check"]  # type: ignore[no-any-return]

@@ -342,7 +342,9 @@ def _plain(cls: type[Any]) -> bool:
 def _generate(cls: type[Any]) -> Callable[[Any], Any]:
     generator = _Generator(cls)
     source = generator.source()
-    code = compile(source, f"<baliprocess structuring {cls.__qualname__}>", "exec")
+    from ._codecache import compiled
+
+    code = compiled(source, f"<baliprocess structuring {cls.__qualname__}>")
     exec(code, generator.namespace)
     _SOURCES[cls] = source
     return generator.namespace["structure"]  # type: ignore[no-any-return]
