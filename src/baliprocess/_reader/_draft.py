@@ -95,7 +95,6 @@ class Draft:
 
     def _build(self) -> None:
         from ..models import (
-            Body,
             Commitment,
             CommitmentKind,
             DatePrecision,
@@ -271,40 +270,16 @@ class Draft:
                 elif ident in dataset.members:
                     known = dataset.members.get(ident)
                     members.append(
-                        Member(
-                            id=known.id,
-                            name=known.name,
-                            kind=known.kind,
-                            aliases=known.aliases,
-                            iso2=known.iso2,
-                            iso3=known.iso3,
-                            span=self._span(span),
-                        )
+                        _restated(known, self._span(span), ("name", "aliases", "iso2", "iso3"))
                     )
             elif kind == "body" and ident in dataset.bodies:
                 known = dataset.bodies.get(ident)
                 bodies.append(
-                    Body(
-                        id=known.id,
-                        name=known.name,
-                        kind=known.kind,
-                        aliases=known.aliases,
-                        bali_process=known.bali_process,
-                        span=self._span(span),
-                    )
+                    _restated(known, self._span(span), ("name", "aliases", "bali_process"))
                 )
             elif kind == "document" and ident in dataset.documents:
                 known = dataset.documents.get(ident)
-                documents.append(
-                    Document(
-                        id=known.id,
-                        title=known.title,
-                        kind=known.kind,
-                        aliases=known.aliases,
-                        year=known.year,
-                        span=self._span(span),
-                    )
-                )
+                documents.append(_restated(known, self._span(span), ("title", "aliases", "year")))
         taken = {d.id for d in documents} | {d.id for d in dataset.documents}
         for title, span, kind in reading.new_documents.values():
             ident = "-".join(fold(title).split()[:6])
@@ -468,3 +443,11 @@ def _ref(cls: Any, ref: str) -> Any:
 
 def _unused(_: DMeeting, __: Loose) -> None:  # pragma: no cover - keeps imports explicit
     return None
+
+
+def _restated(known: Any, span: Any, keep: tuple[str, ...]) -> Any:
+    """A record the dataset already has, as this statement names it: its id, kind and the
+    ``keep`` fields, with the span in this text (its links and other evidence are the
+    dataset's, not the draft's)."""
+    fields = {name: getattr(known, name) for name in ("id", "kind", *keep)}
+    return type(known)(**fields, span=span)
