@@ -227,12 +227,7 @@ def score_bundled(scores: dict[str, Score]) -> None:
             _pair(scores["places"], _where(g), _where(d) if d is not None else None, g.id)
             if d is not None:
                 _pair(scores["states"], g.state.value, d.state.value, g.id)
-        for j, d in enumerate(got):
-            if j not in pairs.values():
-                if d.start:
-                    scores["dates"].miss(fp=[f"{d.id}: {_dated(d)}"])
-                if _where(d):
-                    scores["places"].miss(fp=[f"{d.id}: {_where(d)}"])
+        _unmatched_dates_and_places(scores, got, pairs)
         gold_st: set[Any] = set()
         gold_did: set[Any] = set()
         for g in gold:
@@ -321,6 +316,16 @@ def _named(source_id: str, kind: str, meetings: list[Any]) -> set[str]:
     return out - {"BP"}
 
 
+def _unmatched_dates_and_places(scores: Any, got: list[Any], pairs: dict[int, int]) -> None:
+    """A draft meeting that matches no gold meeting: its date and place are false positives."""
+    for j, d in enumerate(got):
+        if j not in pairs.values():
+            if d.start:
+                scores["dates"].miss(fp=[f"{d.id}: {_dated(d)}"])
+            if _where(d):
+                scores["places"].miss(fp=[f"{d.id}: {_where(d)}"])
+
+
 def _where(m: Any) -> tuple[str, str] | None:
     if m.virtual:
         return ("virtual", "")
@@ -407,12 +412,7 @@ def score_dev(folder: Path, scores: dict[str, Score]) -> int:
                 else ((fold(g["city"]), g["country"]) if g.get("city") else None)
             )
             _pair(scores["places"], gw, _where(d) if d is not None else None, g["title"])
-        for j, d in enumerate(got):
-            if j not in pairs.values():
-                if d.start:
-                    scores["dates"].miss(fp=[f"{d.id}: {_dated(d)}"])
-                if _where(d):
-                    scores["places"].miss(fp=[f"{d.id}: {_where(d)}"])
+        _unmatched_dates_and_places(scores, got, pairs)
         gold_st: set[Any] = set()
         gold_did: set[Any] = set()
         for i, g in enumerate(gms):
