@@ -105,6 +105,27 @@ def test_every_record_class_is_frozen_and_slotted(dataset: Dataset) -> None:
     for cls, instance in seen.items():
         assert "__slots__" in vars(cls), cls
         assert not hasattr(instance, "__dict__"), cls
+        # Built through a mutable twin (``_structure._builder``), it is the class itself.
+        assert cls.__module__.startswith("baliprocess.models"), cls
+
+
+def test_records_are_built_through_their_twins_and_are_the_classes_themselves() -> None:
+    from baliprocess._registry import KINDS
+    from baliprocess._structure import _BUILDERS, structure_function
+
+    for kind in KINDS.values():
+        structure_function(kind.cls)
+    # Every plain record class is filled through its twin (a fallback would be slower, not
+    # wrong: this notices a change that silently loses the fast path).
+    assert len(_BUILDERS) >= 12
+    assert all(twin is not None for twin in _BUILDERS.values()), _BUILDERS
+    for cls, twin in _BUILDERS.items():
+        assert twin is not None
+        built = object.__new__(twin)
+        built.__class__ = cls
+        assert type(built) is cls
+        with pytest.raises(FrozenInstanceError):
+            setattr(built, attrs.fields(cls)[0].name, None)
 
 
 @pytest.mark.parametrize("field", ["id", "name", "aliases", "status", "span", "kind"])

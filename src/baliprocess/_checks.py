@@ -255,9 +255,12 @@ class _CheckWriter:
                 name = f"_allowed_{cls.__name__}_{f.name}"
                 self.namespace[name] = allowed
                 self.head["ids"] = "ids = c.ids"
-                test = f"{value}.id not in ids[{value}.kind.value]"
+                # A ref's kind is a str enum: it finds its ids and its allowed kinds as its
+                # value would, without the cost of reading ``.value`` (an enum property).
+                test = f"{value}.id not in ids[{value}.kind]"
                 if allowed is not None:
-                    test = f"{value}.kind.value not in {name} or " + test
+                    test = f"{value}.kind not in {name}_set or " + test
+                    self.namespace[f"{name}_set"] = frozenset(allowed)
                 lines = [f"if {test}:", f"    c.ref({where}, {value}, {name})"]
             elif isinstance(target, str):
                 self.head[f"ids_{target}"] = f"ids_{target} = c.ids[{target!r}]"

@@ -8,6 +8,7 @@ meeting, the ISO codes of a state, the shape of outcome and commitment ids.
 from __future__ import annotations
 
 import datetime
+import operator
 from typing import TYPE_CHECKING
 
 from .models.vocabularies import MemberKind
@@ -83,6 +84,10 @@ def _dates(c: Checker, meeting: Meeting) -> None:
             c.problem(_at(("days", i)), "days are listed once each, in order")
 
 
+_GETTERS = {who: operator.attrgetter(who) for who in ("member", "body")}
+"""Who a participation row names, read in C (a meeting has dozens of rows)."""
+
+
 def meetings(c: Checker, meeting: Meeting) -> None:
     _dates(c, meeting)
     if meeting.location is not None and meeting.virtual:
@@ -91,7 +96,7 @@ def meetings(c: Checker, meeting: Meeting) -> None:
         ("attendance", meeting.attendance, "member"),
         ("bodies_present", meeting.bodies_present, "body"),
     ):
-        if len({getattr(row, who) for row in rows}) == len(rows):
+        if len(set(map(_GETTERS[who], rows))) == len(rows):
             continue  # no one listed twice (the common case: no loop to find who)
         seen: set[str] = set()
         for i, row in enumerate(rows):

@@ -287,7 +287,15 @@ class _Generator:
             f"if len({src}) != {count}:",
             f"    raise Invalid('expected a {name} object with known keys')",
         ]
-        if _plain(cls):
+        builder = _builder(cls) if _plain(cls) else None
+        if builder is not None:
+            # Filled in as a mutable twin of the class, then made a ``cls``: plain stores to
+            # slots, the fastest way CPython has to fill an object (see :func:`_builder`).
+            self.namespace[f"_builder_{name}"] = builder
+            lines.append(f"{dst} = _new(_builder_{name})")
+            lines += [f"{dst}.{f.name} = {values[f.name]}" for f in fields]
+            lines.append(f"{dst}.__class__ = _cls_{name}")
+        elif _plain(cls):
             # What attrs' own __init__ would do, without its per-call setattr lookup (which is
             # most of the cost of building a small frozen record): the values are checked above.
             lines.append(f"{dst} = _new(_cls_{name})")
@@ -325,6 +333,37 @@ def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None] | None
                 return descriptor.__set__
             return None
     return None
+
+
+_BUILDERS: dict[type[Any], type[Any] | None] = {}
+
+
+def _builder(cls: type[Any]) -> type[Any] | None:
+    """A mutable twin of the plain record class ``cls``, or ``None`` where CPython refuses one.
+
+    A frozen attrs class refuses attribute stores (its ``__setattr__`` raises), so attrs' own
+    ``__init__`` and the slot setters store each value through a call. The twin has the same
+    bases and the same slots, and no ``__setattr__`` of its own, so each store is a plain slot
+    store; once filled, the object's ``__class__`` is set to ``cls`` (allowed because the two
+    lay their objects out alike). The object is then a ``cls`` in every respect, exactly as if
+    attrs had built it. Whether CPython accepts the switch is tried once, on an empty object: a
+    class it refuses (one with a ``__weakref__`` slot, on some versions) is built through its
+    slot setters instead.
+    """
+    if cls in _BUILDERS:
+        return _BUILDERS[cls]
+    builder: type[Any] | None = None
+    if not any("__setattr__" in base.__dict__ for base in cls.__mro__[1:-1]):
+        twin = type(f"_{cls.__name__}Builder", cls.__bases__, {"__slots__": cls.__slots__})
+        probe: Any = object.__new__(twin)
+        try:
+            probe.__class__ = cls
+        except TypeError:
+            pass
+        else:
+            builder = twin
+    _BUILDERS[cls] = builder
+    return builder
 
 
 def _plain(cls: type[Any]) -> bool:

@@ -233,9 +233,12 @@ class Linked:
     The link to the owning dataset is a slot of its own, not an attrs field: it is not data, so
     ``attrs.asdict``, equality, hashing, repr and exports never see it. It is set when the record
     is loaded into a dataset; a record built by hand or with ``attrs.evolve`` has none.
+
+    The records that stand on their own (meetings, members, outcomes...) can be referred to
+    weakly; the small records they hold (spans, rows, refs) cannot, which saves a slot in each.
     """
 
-    __slots__ = ("_dataset",)
+    __slots__ = ("__weakref__", "_dataset")
 
 
 def dataset_of(obj: Any) -> Dataset:

@@ -18,7 +18,7 @@ __all__ = ["Body", "CoChair"]
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class CoChair:
     """A member co-chairing a body, as of a statement's date."""
 
@@ -29,7 +29,7 @@ class CoChair:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Body(Linked):
     """A Bali Process body or mechanism (or another body a statement names)."""
 

@@ -19,7 +19,7 @@ __all__ = ["Commitment", "Due"]
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Due:
     """When a commitment falls due: a date, a meeting, or only the statement's words."""
 
@@ -30,7 +30,7 @@ class Due:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Commitment(Linked):
     """A forward-looking undertaking recorded in an outcome."""
 

@@ -11,7 +11,7 @@ __all__ = ["Inference", "Passage", "Ref", "Span"]
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Span:
     """The exact words of a source that a fact came from: ``source.text[start:end] == text``.
 
@@ -25,7 +25,7 @@ class Span:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Inference:
     """A value that is inferred rather than stated: which field, and why."""
 
@@ -34,7 +34,7 @@ class Inference:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Ref:
     """A typed pointer to another record (``member:AUS``) or a collective (``group:members``)."""
 
@@ -46,7 +46,7 @@ class Ref:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Passage:
     """A piece of a statement kept verbatim, such as a purpose or an agenda item."""
 

@@ -17,7 +17,7 @@ __all__ = ["Document"]
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Document(Linked):
     """An instrument or publication a statement refers to."""
 

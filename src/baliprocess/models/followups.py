@@ -67,7 +67,7 @@ class CommitmentStatus(_Vocabulary):
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class FollowUp(Linked):
     """Evidence, in a statement, of what became of a commitment."""
 

@@ -135,7 +135,7 @@ class Verb(_Vocabulary):
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Location:
     """Where a meeting took place: the place as the statement names it, and its country.
 
@@ -154,7 +154,7 @@ class Location:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Contribution:
     """Something a participant did at a meeting (presented, co-chaired, ...), with its words."""
 
@@ -177,7 +177,7 @@ class _Participant:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Attendance(_Participant):
     """One member at one meeting: its standing (``role``) and what it did (``contributions``).
 
@@ -195,7 +195,7 @@ class Attendance(_Participant):
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class BodyAttendance(_Participant):
     """A Bali Process body (such as the RSO) taking part in a meeting, as a participant."""
 
@@ -209,7 +209,7 @@ class BodyAttendance(_Participant):
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class ParticipantCount:
     """A number of participants a statement gives ("65 participants").
 
@@ -226,7 +226,7 @@ class ParticipantCount:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Outcome(Linked):
     """A sentence or bullet that records what happened or was decided at a meeting."""
 
@@ -248,7 +248,7 @@ class Outcome(Linked):
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Meeting(Linked):
     """A meeting, workshop, forum or webinar a statement describes, mentions or dates."""
 

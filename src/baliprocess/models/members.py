@@ -19,7 +19,7 @@ __all__ = ["Member", "StatusClaim"]
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class StatusClaim:
     """A member's Bali Process standing as one statement shows it, on that statement's date."""
 
@@ -30,7 +30,7 @@ class StatusClaim:
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Member(Linked):
     """A state or organisation the statements name, whatever its role."""
 

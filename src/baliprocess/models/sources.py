@@ -13,7 +13,7 @@ __all__ = ["Source"]
 
 
 @record_class
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Source(Linked):
     """One bundled statement: its metadata and, in ``text``, its full wording."""
 
