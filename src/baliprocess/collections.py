@@ -371,6 +371,9 @@ class _NamedCollection(Collection[T]):
 
     def _names(self) -> tuple[dict[str, int], dict[str, str]]:
         """Id, name and aliases, as written and folded -> position; and id -> display name."""
+        found = self._cache.get("names")
+        if found is not None:  # the common case: one dict read, no closure made
+            return found  # type: ignore[no-any-return]
 
         def build() -> tuple[dict[str, int], dict[str, str]]:
             exact: dict[str, int] = {}
