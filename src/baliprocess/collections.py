@@ -354,6 +354,15 @@ class _NamedCollection(Collection[T]):
             UnknownIdError: nothing has that name; the error names the closest matches.
             InvalidQueryError: ``name`` is not a string.
         """
+        names = self._cache.get("names")
+        if names is not None and self._positions is None and type(name) is str:
+            # The common case, written out (no call but the folding): a whole collection whose
+            # names index is built, and a name found as written or folded.
+            position = names[0].get(name)
+            if position is None:
+                position = names[0].get(fold_cached(name))
+            if position is not None:
+                return self._records[position]  # type: ignore[no-any-return]
         if not isinstance(name, str):
             raise InvalidQueryError(f"look {self._kind}s up by a string, not {type(name).__name__}")
         position = self._position_of(name)
