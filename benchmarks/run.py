@@ -727,7 +727,7 @@ def section_startup(n: int, missing: str | None, pycache: Path) -> list[Row]:
             "`import baliprocess`", best["import"], "`python -c pass`", bare, Target("<=", 1.1)
         ),
     ]
-    first_target = Target("<", 1.0)
+    first_target = Target("<=", 0.95)  # the bound: where it stood before the redesign
     first = "first answer `bp.members.lookup('UAE')`"
     pycountry_label = "pycountry `countries.get(alpha_3='ARE')`"
     if missing is None:
