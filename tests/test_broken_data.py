@@ -634,6 +634,15 @@ CORPUS = [
         "unknown body 'XX'",
     ),
     case(
+        # A known record of a kind the field does not allow: found, but not allowed.
+        "author-of-a-kind-not-allowed",
+        put("documents", 0, "authors", 0, value="document:test-plan"),
+        "documents.json",
+        "test-plan",
+        "authors[0]",
+        "only members, bodies or groups may be named here, not document 'test-plan'",
+    ),
+    case(
         "unknown-body-co-chair",
         put("bodies", 0, "co_chairs", 0, "member", value="ATX"),
         "bodies.json",

@@ -34,9 +34,20 @@ from .models.vocabularies import Group
 if TYPE_CHECKING:
     from ._registry import Kind
 
-__all__ = ["Checker", "Known", "check_id", "check_kind", "render", "unknown"]
+__all__ = [
+    "Checker",
+    "Known",
+    "allowed_kinds",
+    "check_id",
+    "check_kind",
+    "ref_failed",
+    "render",
+    "span_failed",
+    "unknown",
+]
 
 _GROUPS = frozenset(group.value for group in Group)
+_SPAN_PARTS = ("source", "start", "end", "text")
 
 
 def render(at: Any) -> str | None:
@@ -206,6 +217,29 @@ def inferable_fields(cls: type[Any]) -> tuple[str, ...]:
     )
 
 
+def allowed_kinds(target: Any) -> tuple[str, ...] | None:
+    """The ref kinds a :class:`Ref` field's ``refers_to`` allows (``None``: any)."""
+    return None if target is None else ((target,) if isinstance(target, str) else tuple(target))
+
+
+def span_failed(t: str, source: str, start: str, end: str, text: str) -> tuple[str, str]:
+    """Source lines that find a span's source text in ``texts`` (into ``t``), and the condition
+    under which the span does not quote it exactly: one test, written out by the checks here
+    and by the verifying structuring functions (:mod:`._structure`)."""
+    return (
+        f"{t} = texts.get({source})",
+        f"{t} is None or {t}[{start} : {end}] != {text} or not 0 <= {start} <= {end} <= len({t})",
+    )
+
+
+def ref_failed(value: str, allowed: str | None) -> str:
+    """The condition under which a :class:`Ref` names no known record of an allowed kind (a
+    ref's kind is a str enum: it finds its ids and its allowed kinds as its value would,
+    without the cost of reading ``.value``, an enum property)."""
+    test = f"{value}.id not in ids[{value}.kind]"
+    return test if allowed is None else f"{value}.kind not in {allowed}_set or {test}"
+
+
 _INLINE_DEPTH = 4
 """How deep nested record classes' checks are written inline in their holder's check."""
 
@@ -241,26 +275,17 @@ class _CheckWriter:
             lines: list[str] = []
             if item is Span:
                 self.head["texts"] = "texts = c.known.texts"
-                text = self.fresh("t")
-                lines = [
-                    f"{text} = texts.get({value}.source)",
-                    f"if {text} is None or {text}[{value}.start : {value}.end] != {value}.text "
-                    f"or not 0 <= {value}.start <= {value}.end <= len({text}):",
-                    f"    c.span({where}, {value})",
-                ]
-            elif item is Ref:
-                allowed = (
-                    None if target is None else ((target,) if isinstance(target, str) else target)
+                find, failed = span_failed(
+                    self.fresh("t"), *(f"{value}.{part}" for part in _SPAN_PARTS)
                 )
+                lines = [find, f"if {failed}:", f"    c.span({where}, {value})"]
+            elif item is Ref:
+                allowed = allowed_kinds(target)
                 name = f"_allowed_{cls.__name__}_{f.name}"
                 self.namespace[name] = allowed
+                self.namespace[f"{name}_set"] = frozenset(allowed or ())
                 self.head["ids"] = "ids = c.ids"
-                # A ref's kind is a str enum: it finds its ids and its allowed kinds as its
-                # value would, without the cost of reading ``.value`` (an enum property).
-                test = f"{value}.id not in ids[{value}.kind]"
-                if allowed is not None:
-                    test = f"{value}.kind not in {name}_set or " + test
-                    self.namespace[f"{name}_set"] = frozenset(allowed)
+                test = ref_failed(value, None if allowed is None else name)
                 lines = [f"if {test}:", f"    c.ref({where}, {value}, {name})"]
             elif isinstance(target, str):
                 self.head[f"ids_{target}"] = f"ids_{target} = c.ids[{target!r}]"
@@ -360,19 +385,28 @@ def register(
 
 
 def check_kind(
-    kind: Kind, pairs: list[tuple[str, Any]], known: Known, problems: list[Problem]
+    kind: Kind,
+    pairs: list[tuple[str, Any]],
+    known: Known,
+    problems: list[Problem],
+    verified: list[bool] | None = None,
 ) -> None:
-    """Every check of one kind's records: the generated checks, names and the kind's rules."""
+    """Every check of one kind's records: the generated checks, names and the kind's rules.
+
+    ``verified`` says, record by record, whether structuring already found every span,
+    reference and inferred field sound (:func:`._structure.verifying_function`): the generated
+    check of such a record would find nothing, so it is skipped.
+    """
     c = Checker(known, problems)
     check = check_function(kind.cls)
     rule = kind.rule()
     name_field = kind.name_field
     target = kind.target
-    for file, record in pairs:
+    for i, (file, record) in enumerate(pairs):
         c.at(file, record.id)
         if name_field is not None:
             c.names(target, record.id, getattr(record, name_field), record.aliases, name_field)
-        if check is not None:
+        if check is not None and not (verified is not None and verified[i]):
             check(record, c, None)
         if rule is not None:
             rule(c, record)

@@ -325,15 +325,20 @@ def _explain(
 
 
 class _Row:
-    """One record of a file: structured, or (``raw``) rejected by the fast path."""
+    """One record of a file: structured, or (``raw``) rejected by the fast path.
 
-    __slots__ = ("file", "ident", "obj", "raw")
+    ``verified``: ``False`` unless structuring found every span, reference and inferred field
+    of the record sound; then ``None``, or the refs that waited for this kind's ids.
+    """
 
-    def __init__(self, file: str, ident: str, obj: Any, raw: Any) -> None:
+    __slots__ = ("file", "ident", "obj", "raw", "verified")
+
+    def __init__(self, file: str, ident: str, obj: Any, raw: Any, verified: Any) -> None:
         self.file = file
         self.ident = ident
         self.obj = obj
         self.raw = raw
+        self.verified = verified
 
 
 def read_part(
@@ -349,9 +354,10 @@ def read_part(
     Each record is structured as soon as it is decoded; a record the fast path rejects keeps
     its raw form, and is explained (in file order) once the files are merged.
     """
-    from ._structure import structurer
+    from ._structure import verifier
 
-    cls, structure_one = structurer(part.name)
+    cls, structure_one = verifier(part.name)
+    texts, ids, loaded = known.texts, known.ids, known.loaded
     rows: list[_Row] = []
     position: dict[str, int] = {}
     for origin in origins:
@@ -363,11 +369,11 @@ def read_part(
             if anchored:  # spans written as quote anchors become offset spans
                 _anchors.resolve_records([(file, raw)], known, problems, start=len(entries))
             try:
-                obj = structure_one(raw)
+                obj, sound, waiting = structure_one(raw, texts, ids, loaded)
             except Exception:  # noqa: BLE001 - explained after the merge
-                entries.append(_Row(file, _record_id(raw, len(entries)), None, raw))
+                entries.append(_Row(file, _record_id(raw, len(entries)), None, raw, False))
             else:
-                entries.append(_Row(file, obj.id, obj, None))
+                entries.append(_Row(file, obj.id, obj, None, waiting if sound else False))
 
         readable, replaces = parse_file(origin, part, problems, each, entries.clear)
         if not entries and len(problems) > before:
@@ -401,9 +407,11 @@ def read_part(
             rows.append(row)
     rejected: list[Any] = []
     pairs: list[tuple[str, Any]] = []
+    verified: list[Any] = []
     for row in rows:
         if row.raw is None:
             pairs.append((row.file, row.obj))
+            verified.append(row.verified)
         else:  # named by its id, or its position in its own file ("#2")
             _explain(cls, row.file, row.raw, row.ident, problems, rejected)
     del rows, position
@@ -412,7 +420,11 @@ def read_part(
         _know_rejected(part, rejected, known)
     if part.name == "sources":
         _read_texts(pairs, origins, known, problems)
-    check_kind(part, pairs, known, problems)
+    # The refs that waited for this kind's ids (and those of the records it holds).
+    verified = [
+        v is None or (v is not False and all(r.id in ids[r.kind] for r in v)) for v in verified
+    ]
+    check_kind(part, pairs, known, problems, verified)
     known.loaded_kind(part, problems)
     return [obj for _, obj in pairs]
 

@@ -22,7 +22,8 @@ from typing import Any
 
 import attrs
 
-from .models.common import Ref
+from .models._base import REFERS_TO, type_shape
+from .models.common import Inference, Ref, Span
 from .models.vocabularies import RefKind, _Vocabulary
 
 __all__ = [
@@ -99,9 +100,14 @@ def release_shared() -> None:
 # -- generation ------------------------------------------------------------------------------
 
 _SCALARS: dict[Any, str] = {str: "a string", int: "an integer", bool: "true or false"}
-_FUNCTIONS: dict[type[Any], Callable[[Any], Any]] = {}
-_SOURCES: dict[type[Any], str] = {}
+_FUNCTIONS: dict[tuple[type[Any], bool], Callable[..., Any]] = {}
+_SOURCES: dict[tuple[type[Any], bool], str] = {}
 _LOCK = threading.RLock()
+
+Verifying = Callable[
+    [Any, "dict[str, str]", "dict[str, Any]", "set[str]"], "tuple[Any, bool, list[Any] | None]"
+]
+"""``(raw, texts, ids, loaded) -> (record, sound, waiting)``: see :func:`verifying_function`."""
 
 
 def structurer(key: str) -> tuple[type[Any], Callable[[Any], Any]]:
@@ -112,21 +118,50 @@ def structurer(key: str) -> tuple[type[Any], Callable[[Any], Any]]:
     return cls, structure_function(cls)
 
 
+def verifier(key: str) -> tuple[type[Any], Verifying]:
+    """The record class of data file ``key`` and its verifying structuring function."""
+    from ._registry import KINDS
+
+    cls = KINDS[key].cls
+    return cls, verifying_function(cls)
+
+
 def structure_function(cls: type[Any]) -> Callable[[Any], Any]:
     """The structuring function of an attrs model class, generated and compiled on first use."""
-    function = _FUNCTIONS.get(cls)
+    return _function(cls, verify=False)
+
+
+def verifying_function(cls: type[Any]) -> Verifying:
+    """The structuring function of ``cls`` that also tests, while the record's values are at
+    hand, what the checks of :mod:`._checks` test: every span quotes its source text in
+    ``texts``, every id a field refers to is in ``ids`` (``Known.ids``), every ``inferred``
+    entry names an inferable field. It returns the record, whether every test passed, and the
+    refs that must wait: those to a kind whose ids are not all known yet (not in ``loaded``:
+    this kind, or one loaded later), which the loader tests once this kind's ids are known.
+
+    A record that passes needs no generated check afterwards (it would find nothing), which
+    saves the loader a second walk over every record it holds. One that fails any test is
+    checked as before, and the checks say what is wrong and where: the tests here only answer
+    yes or no, written from the same metadata and the same test expressions as the checks.
+    """
+    return _function(cls, verify=True)
+
+
+def _function(cls: type[Any], *, verify: bool) -> Callable[..., Any]:
+    key = (cls, verify)
+    function = _FUNCTIONS.get(key)
     if function is None:
         with _LOCK:
-            function = _FUNCTIONS.get(cls)
+            function = _FUNCTIONS.get(key)
             if function is None:
-                function = _FUNCTIONS[cls] = _generate(cls)
+                function = _FUNCTIONS[key] = _generate(cls, verify=verify)
     return function
 
 
-def source_of(cls: type[Any]) -> str:
+def source_of(cls: type[Any], *, verify: bool = False) -> str:
     """The generated source of ``cls``'s structuring function (to read, or to debug)."""
-    structure_function(cls)
-    return _SOURCES[cls]
+    _function(cls, verify=verify)
+    return _SOURCES[cls, verify]
 
 
 def __getattr__(name: str) -> Any:
@@ -151,8 +186,11 @@ class _Generator:
     ``object.__new__`` and a store through each slot's descriptor.
     """
 
-    def __init__(self, cls: type[Any]) -> None:
+    def __init__(self, cls: type[Any], *, verify: bool = False) -> None:
         self.cls = cls
+        self.verify = verify
+        self.head: dict[str, str] = {}
+        """Lines that start a verifying function (``ids_member = ids["member"]``), once each."""
         self.namespace: dict[str, Any] = {
             "Invalid": Invalid,
             "_parse_date": parse_date,
@@ -269,6 +307,8 @@ class _Generator:
             var = values[f.name] = self.fresh(f"x_{f.alias}_")
             v = self.fresh("v")
             body = self.convert(f.type, v, var)
+            if self.verify:
+                body += self.tests(cls, f, var)
             if f.default is attrs.NOTHING:
                 # A missing required key raises KeyError: a rejection like any other.
                 lines += [f"{v} = {src}[{f.alias!r}]", *body]
@@ -287,6 +327,14 @@ class _Generator:
             f"if len({src}) != {count}:",
             f"    raise Invalid('expected a {name} object with known keys')",
         ]
+        if self.verify and cls is Span:
+            from ._checks import span_failed
+
+            self.head["texts"] = "texts_get = texts.get"
+            find, failed = span_failed(
+                self.fresh("t"), *(values[part] for part in ("source", "start", "end", "text"))
+            )
+            lines += [find.replace("texts.get", "texts_get"), f"if {failed}:", "    ok = False"]
         builder = _builder(cls) if _plain(cls) else None
         if builder is not None:
             # Filled in as a mutable twin of the class, then made a ``cls``: plain stores to
@@ -313,8 +361,68 @@ class _Generator:
         self.stack.pop()
         return lines
 
+    def tests(self, cls: type[Any], f: Any, var: str) -> list[str]:
+        """Lines that set ``ok = False`` when field ``f`` of ``cls``, structured into ``var``,
+        fails what :mod:`._checks` tests of it (spans are tested where they are built)."""
+        from ._checks import allowed_kinds, inferable_fields, ref_failed
+
+        if cls is Span:
+            return []  # a span is tested whole where it is built, as the checks test it
+        item, optional, many = type_shape(f.type)
+        target = f.metadata.get(REFERS_TO)
+        each = self.fresh("e") if many else var
+        if item is Ref:
+            # A ref to a kind whose ids are not all known yet (this kind, or one loaded later)
+            # waits: the loader tests it again once this kind's ids are known.
+            allowed = allowed_kinds(target)
+            name = f"_allowed_{cls.__name__}_{f.name}"
+            self.namespace[f"{name}_set"] = frozenset(allowed or ())
+            unknown = [
+                f"if {ref_failed(each, None)}:",
+                f"    if {each}.kind in loaded:",
+                "        ok = False",
+                "    elif waiting is None:",
+                f"        waiting = [{each}]",
+                "    else:",
+                f"        waiting.append({each})",
+            ]
+            if allowed is not None:
+                first = [f"if {each}.kind not in {name}_set:", "    ok = False"]
+                unknown = [*first, "el" + unknown[0], *unknown[1:]]
+            return self.around(unknown, each, var, many, optional)
+        if isinstance(target, str) and item is str:
+            self.head[f"ids_{target}"] = f"ids_{target} = ids[{target!r}]"
+            test = f"{each} not in ids_{target}"
+        elif item is Inference:
+            name = f"_inferable_{cls.__name__}"
+            self.namespace[name] = frozenset(inferable_fields(cls))
+            test = f"{each}.field not in {name}"
+        elif attrs.has(item) and not self.inlined(item) and item is not Ref:
+            # Structured by a call, untested: the record is checked in full afterwards.
+            return ["ok = False"]
+        else:
+            return []
+        return self.around([f"if {test}:", "    ok = False"], each, var, many, optional)
+
+    @staticmethod
+    def around(lines: list[str], each: str, var: str, many: bool, optional: bool) -> list[str]:
+        """``lines`` testing ``each``, run for each item of ``var`` or for ``var`` itself."""
+        if many:
+            lines = [f"for {each} in {var}:", *_indent(lines)]
+        if optional:
+            lines = [f"if {var} is not None:", *_indent(lines)]
+        return lines
+
     def source(self) -> str:
-        lines = ["def structure(d):", *_indent(self.record(self.cls, "d", "o")), "    return o"]
+        body = self.record(self.cls, "d", "o")
+        if not self.verify:
+            lines = ["def structure(d):", *_indent(body), "    return o"]
+        else:
+            start = ["ok = True", "waiting = None", *self.head.values()]
+            lines = [
+                "def structure(d, texts, ids, loaded):",
+                *_indent([*start, *body, "return o, ok, waiting"]),
+            ]
         return "\n".join(lines) + "\n"
 
 
@@ -378,12 +486,13 @@ def _plain(cls: type[Any]) -> bool:
     )
 
 
-def _generate(cls: type[Any]) -> Callable[[Any], Any]:
-    generator = _Generator(cls)
+def _generate(cls: type[Any], *, verify: bool) -> Callable[..., Any]:
+    generator = _Generator(cls, verify=verify)
     source = generator.source()
     from ._codecache import compiled
 
-    code = compiled(source, f"<baliprocess structuring {cls.__qualname__}>")
+    how = "verifying structuring" if verify else "structuring"
+    code = compiled(source, f"<baliprocess {how} {cls.__qualname__}>")
     exec(code, generator.namespace)
-    _SOURCES[cls] = source
+    _SOURCES[cls, verify] = source
     return generator.namespace["structure"]  # type: ignore[no-any-return]
