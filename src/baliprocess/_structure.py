@@ -196,6 +196,7 @@ class _Generator:
             "_parse_date": parse_date,
             "_parse_ref": parse_ref,
             "_REFS": _REFS,
+            "_cached_ref": _REFS.__getitem__,
             "_new": object.__new__,
             "_set": object.__setattr__,
             "_share": _share,
@@ -235,6 +236,16 @@ class _Generator:
                     f"{dst} = tuple([_share({var}, {var}) for {var} in {src}])"
                     if item is str
                     else f"{dst} = tuple({src})",
+                ]
+            elif item is Ref:
+                # Refs repeat: most are found in the cache, all at once and in C; a list with a
+                # ref not parsed yet (or not a ref at all) goes through the parser.
+                var = self.fresh("item")
+                lines += [
+                    "try:",
+                    f"    {dst} = tuple(map(_cached_ref, {src}))",
+                    "except (KeyError, TypeError):",
+                    f"    {dst} = tuple([{self.call(item, var)} for {var} in {src}])",
                 ]
             elif self.inlined(item):
                 var, out, built = self.fresh("item"), self.fresh("out"), self.fresh("r")
