@@ -354,7 +354,8 @@ def _generate(cls: type[Any]) -> Callable[[Any, Checker, Any], None] | None:
 
 def check_id(file: str, ident: str, seen: set[str], problems: list[Problem]) -> None:
     """An id must be a non-empty slug (no whitespace, no colon) and unique within its kind."""
-    if not ident or ":" in ident or any(ch.isspace() for ch in ident):
+    # ``ident.split() == [ident]``: no whitespace (split uses str.isspace's rule), in C.
+    if not ident or ":" in ident or ident.split() != [ident]:
         problems.append(Problem(file, ident, "id", f"id {ident!r} must be a slug"))
     elif ident in seen:
         problems.append(Problem(file, ident, "id", f"duplicate id {ident!r}"))
@@ -374,6 +375,10 @@ def register(
         if name != kind.name:
             continue
         ids = known.ids[target]
+        every = [held.id for _, record in pairs for held in getattr(record, field)]
+        if len(set(every)) == len(every) and ids.isdisjoint(every):
+            ids.update(every)  # type: ignore[union-attr]
+            continue  # the common case: no id given twice, no loop to find where
         for file, record in pairs:
             for i, held in enumerate(getattr(record, field)):
                 if held.id in ids:

@@ -51,11 +51,6 @@ def _whole_period(precision: str, start: datetime.date, end: datetime.date) -> b
     return True
 
 
-def _is_slug(text: str) -> bool:
-    # ``text.split() == [text]``: not empty and no whitespace (split uses str.isspace's rule).
-    return ":" not in text and "/" not in text and text.split() == [text]
-
-
 def _dates(c: Checker, meeting: Meeting) -> None:
     start, end = meeting.start, meeting.end
     if (start is None) != (end is None):
@@ -118,8 +113,13 @@ def meetings(c: Checker, meeting: Meeting) -> None:
                 f"within is the position of another count of this meeting (0-{len(counts) - 1})",
             )
     prefix = meeting.id + "/"
+    start = len(prefix)
     for i, outcome in enumerate(meeting.outcomes):
-        if not outcome.id.startswith(prefix) or not _is_slug(outcome.id[len(prefix) :]):
+        ident = outcome.id
+        rest = ident[start:]
+        # A slug: no ":" or "/", not empty and no whitespace (``rest.split() == [rest]``: split
+        # uses str.isspace's rule).
+        if not ident.startswith(prefix) or ":" in rest or "/" in rest or rest.split() != [rest]:
             c.problem(
                 _at(("outcomes", i), "id"),
                 f"an outcome id is '{prefix}' and a slug, like '{prefix}o{i + 1}'",
