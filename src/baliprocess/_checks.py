@@ -47,7 +47,6 @@ __all__ = [
 ]
 
 _GROUPS = frozenset(group.value for group in Group)
-_SPAN_PARTS = ("source", "start", "end", "text")
 
 
 def render(at: Any) -> str | None:
@@ -222,12 +221,15 @@ def allowed_kinds(target: Any) -> tuple[str, ...] | None:
     return None if target is None else ((target,) if isinstance(target, str) else tuple(target))
 
 
-def span_failed(t: str, source: str, start: str, end: str, text: str) -> tuple[str, str]:
-    """Source lines that find a span's source text in ``texts`` (into ``t``), and the condition
-    under which the span does not quote it exactly: one test, written out by the checks here
-    and by the verifying structuring functions (:mod:`._structure`)."""
+def span_failed(t: str, part: Callable[[str], str], lookup: str) -> tuple[str, str]:
+    """A source line that finds a span's source text (into ``t``, through the expression
+    ``lookup``, a ``texts.get``), and the condition under which the span does not quote it
+    exactly: one test, written out by the checks here and by the verifying structuring
+    functions (:mod:`._structure`). ``part`` gives the expression of each part of the span
+    (``"source"``, ``"start"``, ``"end"``, ``"text"``)."""
+    source, start, end, text = (part(name) for name in ("source", "start", "end", "text"))
     return (
-        f"{t} = texts.get({source})",
+        f"{t} = {lookup}({source})",
         f"{t} is None or {t}[{start} : {end}] != {text} or not 0 <= {start} <= {end} <= len({t})",
     )
 
@@ -275,9 +277,7 @@ class _CheckWriter:
             lines: list[str] = []
             if item is Span:
                 self.head["texts"] = "texts = c.known.texts"
-                find, failed = span_failed(
-                    self.fresh("t"), *(f"{value}.{part}" for part in _SPAN_PARTS)
-                )
+                find, failed = span_failed(self.fresh("t"), f"{value}.{{}}".format, "texts.get")
                 lines = [find, f"if {failed}:", f"    c.span({where}, {value})"]
             elif item is Ref:
                 allowed = allowed_kinds(target)

@@ -342,10 +342,8 @@ class _Generator:
             from ._checks import span_failed
 
             self.head["texts"] = "texts_get = texts.get"
-            find, failed = span_failed(
-                self.fresh("t"), *(values[part] for part in ("source", "start", "end", "text"))
-            )
-            lines += [find.replace("texts.get", "texts_get"), f"if {failed}:", "    ok = False"]
+            find, failed = span_failed(self.fresh("t"), values.__getitem__, "texts_get")
+            lines += [find, f"if {failed}:", "    ok = False"]
         builder = _builder(cls) if _plain(cls) else None
         if builder is not None:
             # Filled in as a mutable twin of the class, then made a ``cls``: plain stores to
@@ -408,7 +406,7 @@ class _Generator:
             name = f"_inferable_{cls.__name__}"
             self.namespace[name] = frozenset(inferable_fields(cls))
             test = f"{each}.field not in {name}"
-        elif attrs.has(item) and not self.inlined(item) and item is not Ref:
+        elif attrs.has(item) and not self.inlined(item):
             # Structured by a call, untested: the record is checked in full afterwards.
             return ["ok = False"]
         else:
