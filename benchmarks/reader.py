@@ -143,6 +143,15 @@ def _matched(
     )
 
 
+def _same_outcome(gold: Any, draft: Any) -> bool:
+    """A draft outcome is a curated one: overlapping spans, the same verb, an actor in common."""
+    return (
+        _overlap((gold.span.start, gold.span.end), (draft.span.start, draft.span.end))
+        and gold.verb == draft.verb
+        and bool({str(a) for a in gold.actors} & {str(a) for a in draft.actors})
+    )
+
+
 def _match(gold: list[Any], draft: list[Any], same: Callable[[Any, Any], bool]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     used: set[int] = set()
@@ -244,15 +253,7 @@ def score_bundled(scores: dict[str, Score]) -> None:
         _sets(scores["contributions"], gold_did, draft_did)
         gold_out = [o for g in gold for o in g.outcomes]
         draft_out = [o for d in got for o in d.outcomes]
-        opairs = _match(
-            gold_out,
-            draft_out,
-            lambda g, d: (
-                _overlap((g.span.start, g.span.end), (d.span.start, d.span.end))
-                and g.verb == d.verb
-                and bool({str(a) for a in g.actors} & {str(a) for a in d.actors})
-            ),
-        )
+        opairs = _match(gold_out, draft_out, _same_outcome)
         # the curated record keeps one outcome per sentence or bullet; the reader, one per
         # reporting clause: a further clause inside a matched gold outcome's sentence is part
         # of that outcome, counted neither way
@@ -264,15 +265,7 @@ def score_bundled(scores: dict[str, Score]) -> None:
             and any(a <= d.span.start and d.span.end <= b for a, b in inside)
         }
         kept = [d for j, d in enumerate(draft_out) if j not in clause_of_matched]
-        opairs = _match(
-            gold_out,
-            kept,
-            lambda g, d: (
-                _overlap((g.span.start, g.span.end), (d.span.start, d.span.end))
-                and g.verb == d.verb
-                and bool({str(a) for a in g.actors} & {str(a) for a in d.actors})
-            ),
-        )
+        opairs = _match(gold_out, kept, _same_outcome)
         _matched(scores["outcomes"], gold_out, kept, opairs, _show_outcome)
         gold_c = [c for c in bp.commitments if c.span.source == source.id]
         cpairs = _match(

@@ -58,6 +58,9 @@ __all__ = [
 
 T = TypeVar("T")
 
+_NAMES = "names"
+"""The cache key of a collection's names index (read directly by ``lookup``)."""
+
 NOT_STATED = "not-stated"
 """The status filter's value for members no statement of the record gives a status."""
 
@@ -354,7 +357,7 @@ class _NamedCollection(Collection[T]):
             UnknownIdError: nothing has that name; the error names the closest matches.
             InvalidQueryError: ``name`` is not a string.
         """
-        names = self._cache.get("names")
+        names = self._cache.get(_NAMES)
         if names is not None and self._positions is None and type(name) is str:
             # The common case, written out (no call but the folding): a whole collection whose
             # names index is built, and a name found as written or folded.
@@ -380,7 +383,7 @@ class _NamedCollection(Collection[T]):
 
     def _names(self) -> tuple[dict[str, int], dict[str, str]]:
         """Id, name and aliases, as written and folded -> position; and id -> display name."""
-        found = self._cache.get("names")
+        found = self._cache.get(_NAMES)
         if found is not None:  # the common case: one dict read, no closure made
             return found  # type: ignore[no-any-return]
 
@@ -403,7 +406,7 @@ class _NamedCollection(Collection[T]):
                 exact.setdefault(text, exact[key])
             return exact, display
 
-        return self._cached("names", build)  # type: ignore[no-any-return]
+        return self._cached(_NAMES, build)  # type: ignore[no-any-return]
 
     def _fuzzy(self) -> FuzzyIndex:
         """The fuzzy index of the collection's names, built on the first search."""
