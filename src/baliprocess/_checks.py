@@ -216,9 +216,18 @@ def inferable_fields(cls: type[Any]) -> tuple[str, ...]:
     )
 
 
-def allowed_kinds(target: Any) -> tuple[str, ...] | None:
-    """The ref kinds a :class:`Ref` field's ``refers_to`` allows (``None``: any)."""
-    return None if target is None else ((target,) if isinstance(target, str) else tuple(target))
+def allowed_kinds(
+    namespace: dict[str, Any], cls: type[Any], field: Any
+) -> tuple[str, tuple[str, ...] | None]:
+    """The name under which a generated function finds the ref kinds a :class:`Ref` field of
+    ``cls`` allows (``None``: any), and those kinds; the name with ``_set`` is them as a set.
+    Both are put in ``namespace``."""
+    target = field.metadata.get(REFERS_TO)
+    allowed = None if target is None else ((target,) if isinstance(target, str) else tuple(target))
+    name = f"_allowed_{cls.__name__}_{field.name}"
+    namespace[name] = allowed
+    namespace[f"{name}_set"] = frozenset(allowed or ())
+    return name, allowed
 
 
 def span_failed(t: str, part: Callable[[str], str], lookup: str) -> tuple[str, str]:
@@ -280,10 +289,7 @@ class _CheckWriter:
                 find, failed = span_failed(self.fresh("t"), f"{value}.{{}}".format, "texts.get")
                 lines = [find, f"if {failed}:", f"    c.span({where}, {value})"]
             elif item is Ref:
-                allowed = allowed_kinds(target)
-                name = f"_allowed_{cls.__name__}_{f.name}"
-                self.namespace[name] = allowed
-                self.namespace[f"{name}_set"] = frozenset(allowed or ())
+                name, allowed = allowed_kinds(self.namespace, cls, f)
                 self.head["ids"] = "ids = c.ids"
                 test = ref_failed(value, None if allowed is None else name)
                 lines = [f"if {test}:", f"    c.ref({where}, {value}, {name})"]

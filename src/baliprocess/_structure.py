@@ -383,9 +383,7 @@ class _Generator:
         if item is Ref:
             # A ref to a kind whose ids are not all known yet (this kind, or one loaded later)
             # waits: the loader tests it again once this kind's ids are known.
-            allowed = allowed_kinds(target)
-            name = f"_allowed_{cls.__name__}_{f.name}"
-            self.namespace[f"{name}_set"] = frozenset(allowed or ())
+            name, allowed = allowed_kinds(self.namespace, cls, f)
             unknown = [
                 f"if {ref_failed(each, None)}:",
                 f"    if {each}.kind in loaded:",
