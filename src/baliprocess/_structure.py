@@ -99,6 +99,9 @@ def release_shared() -> None:
 
 # -- generation ------------------------------------------------------------------------------
 
+_MISSING = object()
+"""What a generated function reads for an optional key that a dict leaves out."""
+
 _SCALARS: dict[Any, str] = {str: "a string", int: "an integer", bool: "true or false"}
 _FUNCTIONS: dict[tuple[type[Any], bool], Callable[..., Any]] = {}
 _SOURCES: dict[tuple[type[Any], bool], str] = {}
@@ -200,6 +203,7 @@ class _Generator:
             "_new": object.__new__,
             "_set": object.__setattr__,
             "_share": _share,
+            "_MISSING": _MISSING,
         }
         self.counter = 0
         self.stack: list[type[Any]] = []
@@ -304,40 +308,54 @@ class _Generator:
         fields = [f for f in attrs.fields(cls) if f.init]
         name = cls.__name__
         self.namespace[f"_cls_{name}"] = cls
-        # No unknown key: every required key is read (a missing one raises KeyError), and the
-        # optional keys present are counted, so the dict's size tells whether any other is left.
+        # No unknown key. A dict with as many keys as the class has fields (as every writer
+        # writes them) has them all: each is read, and a missing one raises KeyError (an
+        # unknown key stands in its place), a rejection like any other. Otherwise the optional
+        # keys present are counted, so that the dict's size tells whether any other is left.
+        # Every value is read first (an optional one left out reads as _MISSING), then each is
+        # structured.
         required = sum(1 for f in fields if f.default is attrs.NOTHING)
-        count = self.fresh("n")
-        lines = [
-            f"if type({src}) is not dict:",
-            f"    raise Invalid('expected a {name} object')",
-            f"{count} = {required}",
-        ]
+        lines = [f"if type({src}) is not dict:", f"    raise Invalid('expected a {name} object')"]
+        raw = {f.name: self.fresh("v") for f in fields}
+        read = [f"{raw[f.name]} = {src}[{f.alias!r}]" for f in fields]
+        wrong_keys = f"    raise Invalid('expected a {name} object with known keys')"
+        if required == len(fields):
+            lines += [*read, f"if len({src}) != {len(fields)}:", wrong_keys]
+        else:
+            count = self.fresh("n")
+            counted = [f"{count} = {required}"]
+            for f, line in zip(fields, read, strict=True):
+                if f.default is attrs.NOTHING:
+                    counted.append(line)
+                else:
+                    counted += [
+                        f"if {f.alias!r} in {src}:",
+                        f"    {count} += 1",
+                        f"    {line}",
+                        "else:",
+                        f"    {raw[f.name]} = _MISSING",
+                    ]
+            lines += [
+                f"if len({src}) == {len(fields)}:",
+                *_indent(read),
+                "else:",
+                *_indent(counted),
+                f"    if len({src}) != {count}:",
+                f"    {wrong_keys}",
+            ]
         values = {}
         for f in fields:
             var = values[f.name] = self.fresh(f"x_{f.alias}_")
-            v = self.fresh("v")
+            v = raw[f.name]
             body = self.convert(f.type, v, var)
             if self.verify:
                 body += self.tests(cls, f, var)
             if f.default is attrs.NOTHING:
-                # A missing required key raises KeyError: a rejection like any other.
-                lines += [f"{v} = {src}[{f.alias!r}]", *body]
+                lines += body
             else:
                 default = f"_default_{name}_{f.alias}"
                 self.namespace[default] = f.default
-                lines += [
-                    f"if {f.alias!r} in {src}:",
-                    f"    {count} += 1",
-                    f"    {v} = {src}[{f.alias!r}]",
-                    *_indent(body),
-                    "else:",
-                    f"    {var} = {default}",
-                ]
-        lines += [
-            f"if len({src}) != {count}:",
-            f"    raise Invalid('expected a {name} object with known keys')",
-        ]
+                lines += [f"if {v} is _MISSING:", f"    {var} = {default}", "else:", *_indent(body)]
         if self.verify and cls is Span:
             from ._checks import span_failed
 
