@@ -253,7 +253,7 @@ def mutations(draw: st.DrawFn, raw: Any) -> Mutation:
     target = get_at(raw, where)
     options = ["replace", "replace-string"]
     if isinstance(target, dict):
-        options += ["add-key"] + (["drop-key"] if target else [])
+        options += ["add-key"] + (["drop-key", "rename-key"] if target else [])
     if isinstance(target, list) and target:
         options.append("drop-item")
     action = draw(st.sampled_from(options))
@@ -262,6 +262,12 @@ def mutations(draw: st.DrawFn, raw: Any) -> Mutation:
         changed = copy.deepcopy(target)
         del changed[key]
         return f"drop {key!r} at {where}", replace_at(raw, where, changed)
+    if action == "rename-key":
+        # As many keys as before, one of them unknown: a dict that seems to have every field.
+        key = draw(st.sampled_from(sorted(target)))
+        new_key = draw(texts.filter(lambda k: k not in target))
+        changed = {new_key if k == key else k: v for k, v in target.items()}
+        return f"rename {key!r} to {new_key!r} at {where}", replace_at(raw, where, changed)
     if action == "add-key":
         key = draw(texts.filter(lambda k: k not in target))
         changed = copy.deepcopy(target)
