@@ -45,7 +45,8 @@ class Kind:
         indexes: name -> the keys a record is found under; built once, on the first filter.
         rules: the checks only this kind has, as ``"module.function"`` under
             :mod:`baliprocess`; everything else is checked from the field metadata.
-        order: how the loaded records are ordered (a key function taking the dataset).
+        order: how the loaded records are ordered: given the dataset and the records read, the
+            key function to sort them by (stable).
     """
 
     __slots__ = (
@@ -73,7 +74,7 @@ class Kind:
         name_field: str | None = None,
         indexes: dict[str, IndexKeys] | None = None,
         rules: str | None = None,
-        order: Callable[[Any], Callable[[Any], Any]] | None = None,
+        order: Callable[[Any, list[Any]], Callable[[Any], Any]] | None = None,
     ) -> None:
         self.name = name
         self.target = target
@@ -113,7 +114,7 @@ class Kind:
 # -- the indexes and orders the declarations below use --------------------------------------
 
 
-def _meeting_order(_: Any) -> Callable[[Any], Any]:
+def _meeting_order(_: Any, __: list[Any]) -> Callable[[Any], Any]:
     import datetime
 
     def key(meeting: Any) -> tuple[Any, ...]:
@@ -123,10 +124,25 @@ def _meeting_order(_: Any) -> Callable[[Any], Any]:
     return key
 
 
-def _commitment_order(dataset: Any) -> Callable[[Any], Any]:
-    # Stable: the commitments of one outcome keep the order of their file.
-    order = {ident: i for i, ident in enumerate(dataset._outcome_index())}
-    return lambda commitment: order.get(commitment.outcome, len(order))
+def _commitment_order(dataset: Any, commitments: list[Any]) -> Callable[[Any], Any]:
+    """By the place of each commitment's outcome among all outcomes (meetings in date order,
+    then the outcomes of a meeting in theirs); an unknown outcome sorts last.
+
+    Only the outcomes the commitments name are placed: the meetings hold many more outcomes
+    than are committed to, and the index of them all is not needed to load.
+    """
+    from operator import attrgetter
+
+    wanted = {commitment.outcome for commitment in commitments}
+    place: dict[str, tuple[int, int]] = {}
+    outcome_id = attrgetter("id")
+    for position, meeting in enumerate(dataset.meetings):
+        if not wanted.isdisjoint(map(outcome_id, meeting.outcomes)):
+            for within, outcome in enumerate(meeting.outcomes):
+                if outcome.id in wanted:
+                    place[outcome.id] = (position, within)
+    last = (len(dataset.meetings), 0)
+    return lambda commitment: place.get(commitment.outcome, last)
 
 
 def _participation_keys(meeting: Any) -> set[tuple[Any, ...]]:
@@ -276,7 +292,7 @@ KINDS: dict[str, Kind] = {
                 "relation": lambda f, _: (f.relation,),
             },
             rules="_rules.followups",
-            order=lambda _: lambda followup: followup.date,
+            order=lambda _, __: lambda followup: followup.date,
         ),
     )
 }

@@ -165,7 +165,7 @@ class Dataset:
                 for inner in getattr(record, field):
                     link(inner, "_dataset", to)
         if kind.order is not None:
-            records.sort(key=kind.order(self))
+            records.sort(key=kind.order(self, records))
         root = kind.collection_class()(to, kind.target, tuple(records))
         prepare = getattr(root, "_prepare", None)
         if prepare is not None:
