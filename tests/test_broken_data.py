@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import baliprocess
-from baliprocess import _loading
+from baliprocess import _loading, _rules
 from baliprocess._registry import FORMAT
 from baliprocess.errors import DataError, Problem
 from baliprocess.models import RefKind
@@ -1369,6 +1371,41 @@ def test_documented_rules_are_checked(
     found = [(Path(p.file).name, p.record, p.field) for p in caught.value.problems]
     assert (f"{key}.json", record, field) in found
     assert any(message in p.message for p in caught.value.problems)
+
+
+_ID_PARTS = st.one_of(
+    st.text(alphabet="ab-", max_size=3),
+    st.text(alphabet="ab-/:", max_size=4),
+    st.text(alphabet="ab/: \n\t\u00a0", max_size=4),
+)
+"""Text near an id: slug characters, and the separators and whitespace a slug must not hold."""
+
+
+@given(
+    prefix=_ID_PARTS.map(lambda s: s + "/"),
+    picks=st.lists(st.tuples(st.integers(0, 4), _ID_PARTS), min_size=1, max_size=3),
+)
+@example(prefix="m/", picks=[(0, "o1"), (0, "o-2")])  # every id right
+@example(prefix="m:1/", picks=[(0, "o1")])  # a prefix may hold ":"
+@example(prefix="m/", picks=[(0, "o1"), (0, "a b")])  # whitespace
+@example(prefix="m/", picks=[(0, "o\u00a0")])  # whitespace at the end (split drops it)
+@example(prefix="m/", picks=[(0, "a:b")])  # ":" in the slug
+@example(prefix="m/", picks=[(0, "a/b")])  # "/" in the slug
+@example(prefix="m/", picks=[(0, "")])  # an empty slug
+@example(prefix="b/", picks=[(3, "x")])  # "ab/x": the prefix, but not at the start
+def test_outcome_ids_checked_at_once_agree_with_one_by_one(
+    prefix: str, picks: list[tuple[int, str]]
+) -> None:
+    # The meetings rule asks all of a meeting's outcome ids at once, in C; it must pass exactly
+    # the lists whose every id passes the one-by-one test (the loop that names what is wrong).
+    starts = [prefix, "", prefix[1:], "a" + prefix, prefix + "a/"]
+    whole = [starts[start] + part for start, part in picks]
+
+    def one(ident: str) -> bool:
+        rest = ident[len(prefix) :]
+        return ident.startswith(prefix) and not {":", "/"} & set(rest) and rest.split() == [rest]
+
+    assert _rules._slugs_under(prefix, whole) == all(map(one, whole))
 
 
 def test_a_misnamed_data_file_is_reported(tmp_path: Path) -> None:

@@ -83,6 +83,27 @@ _GETTERS = {who: operator.attrgetter(who) for who in ("member", "body")}
 """Who a participation row names, read in C (a meeting has dozens of rows)."""
 
 
+_OUTCOME_ID = operator.attrgetter("id")
+
+
+def _slugs_under(prefix: str, ids: list[str]) -> bool:
+    """Whether every id is ``prefix`` and a slug (see below), asked of all ids at once.
+
+    Once no id holds whitespace (so each line of ``lines`` is one id), an id starts with the
+    prefix where a line does, its slug holds no ":" or "/" where the prefix has all of them,
+    and it is not empty where no line ends in the prefix's "/".
+    """
+    lines = "\n" + "\n".join(ids) + "\n"
+    n = len(ids)
+    return (
+        lines.split() == ids
+        and lines.count("\n" + prefix) == n
+        and lines.count(":") == n * prefix.count(":")
+        and lines.count("/") == n * prefix.count("/")
+        and "/\n" not in lines
+    )
+
+
 def meetings(c: Checker, meeting: Meeting) -> None:
     _dates(c, meeting)
     if meeting.location is not None and meeting.virtual:
@@ -113,6 +134,9 @@ def meetings(c: Checker, meeting: Meeting) -> None:
                 f"within is the position of another count of this meeting (0-{len(counts) - 1})",
             )
     prefix = meeting.id + "/"
+    ids = list(map(_OUTCOME_ID, meeting.outcomes))
+    if not ids or _slugs_under(prefix, ids):
+        return  # the common case, checked in C; the loop below finds what is wrong
     start = len(prefix)
     for i, outcome in enumerate(meeting.outcomes):
         ident = outcome.id
