@@ -136,6 +136,33 @@ def test_a_commitment_its_own_statement_defers_starts_deferred() -> None:
     assert exercise.history()[0].span.source == exercise.span.source
 
 
+def test_commitments_are_in_the_order_of_their_meetings_and_outcomes(tmp_path: Path) -> None:
+    # The bundled file's commitments, written in reverse: the load puts them back in the order
+    # of their meetings, then of the outcomes within a meeting, keeping file order among the
+    # commitments of one outcome.
+    import json
+    import shutil
+
+    data = Path(bp.__file__).parent / "data"
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    path = folder / "commitments.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["commitments"].reverse()
+    path.write_text(json.dumps(document), encoding="utf-8")
+    dataset = bp.load(folder, bundled=False)
+
+    places = {
+        outcome.id: (position, within)
+        for position, meeting in enumerate(dataset.meetings)
+        for within, outcome in enumerate(meeting.outcomes)
+    }
+    reversed_file = [c["id"] for c in document["commitments"]]
+    expected = sorted(reversed_file, key=lambda i: places[dataset.commitments.get(i).outcome])
+    assert [c.id for c in dataset.commitments] == expected
+    assert expected != reversed_file  # the load did reorder them
+
+
 def test_status_as_of_takes_a_date() -> None:
     with pytest.raises(bp.InvalidQueryError):
         bp.commitments.get("ahg-som-4/retain-ahg").status_as_of("2020-01-01")  # type: ignore[arg-type]
