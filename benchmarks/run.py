@@ -1306,6 +1306,16 @@ def uname() -> str:
         return " ".join(part for part in platform.uname() if part)
 
 
+def src_changed(before: str | None, after: str | None) -> bool:
+    """Whether src/ differs between two commits (``True`` when that cannot be told)."""
+    if before is None or after is None or "+dirty" in before or "+dirty" in after:
+        return True
+    done = subprocess.run(
+        ["git", "diff", "--quiet", before, after, "--", "src"], cwd=HERE.parent, check=False
+    )
+    return done.returncode != 0
+
+
 def commit() -> str | None:
     """The checked-out commit, with ``+dirty:<hash of the changes>`` when src/ differs from it."""
 
@@ -1425,7 +1435,9 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     info = machine()
     if info["commit"] != commit_before:
-        info["commit"] = f"{commit_before} -> {info['commit']} (src/ changed during the run!)"
+        changed = src_changed(commit_before, info["commit"])
+        what = "src/ changed during the run!" if changed else "src/ the same in both"
+        info["commit"] = f"{commit_before} -> {info['commit']} ({what})"
     print(render(rows))
     missed = [r.measure for r in rows if "NO" in r.met or r.met.startswith("not run")]
     print()
