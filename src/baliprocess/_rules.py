@@ -138,8 +138,7 @@ def meetings(c: Checker, meeting: Meeting) -> None:
     if not ids or _slugs_under(prefix, ids):
         return  # the common case, checked in C; the loop below finds what is wrong
     start = len(prefix)
-    for i, outcome in enumerate(meeting.outcomes):
-        ident = outcome.id
+    for i, ident in enumerate(ids):
         rest = ident[start:]
         # A slug: no ":" or "/", not empty and no whitespace (``rest.split() == [rest]``: split
         # uses str.isspace's rule).
