@@ -1306,25 +1306,26 @@ def uname() -> str:
         return " ".join(part for part in platform.uname() if part)
 
 
+def git(*args: str) -> str:
+    """What ``git ARGS`` prints in this repository (raises when git fails or is missing)."""
+    done = subprocess.run(
+        ["git", *args], capture_output=True, text=True, check=True, cwd=HERE.parent
+    )
+    return done.stdout
+
+
 def src_changed(before: str | None, after: str | None) -> bool:
     """Whether src/ differs between two commits (``True`` when that cannot be told)."""
     if before is None or after is None or "+dirty" in before or "+dirty" in after:
         return True
-    done = subprocess.run(
-        ["git", "diff", "--quiet", before, after, "--", "src"], cwd=HERE.parent, check=False
-    )
-    return done.returncode != 0
+    try:
+        return bool(git("diff", "--name-only", before, after, "--", "src").strip())
+    except (OSError, subprocess.CalledProcessError):
+        return True
 
 
 def commit() -> str | None:
     """The checked-out commit, with ``+dirty:<hash of the changes>`` when src/ differs from it."""
-
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", *args], capture_output=True, text=True, check=True, cwd=HERE.parent
-        )
-        return done.stdout
-
     try:
         head = git("rev-parse", "--short", "HEAD").strip()
         changes = git("status", "--porcelain", "--", "src") + git("diff", "HEAD", "--", "src")
