@@ -91,7 +91,9 @@ def _slugs_under(prefix: str, ids: list[str]) -> bool:
 
     Once no id holds whitespace (so each line of ``lines`` is one id), an id starts with the
     prefix where a line does, its slug holds no ":" or "/" where the prefix has all of them,
-    and it is not empty where no line ends in the prefix's "/".
+    and it is not empty where no line ends in the prefix's "/". Under a prefix holding
+    whitespace (a meeting id that is no slug, reported as such), no list passes: the caller's
+    one-by-one loop then decides.
     """
     lines = "\n" + "\n".join(ids) + "\n"
     n = len(ids)
