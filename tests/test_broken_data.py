@@ -1132,6 +1132,34 @@ def test_changed_source_text_breaks_the_spans_after_it(tmp_path: Path) -> None:
     assert all("does not match the source" in p.message for p in problems)
 
 
+def test_a_span_met_again_is_the_same_span_and_is_tested_like_any_other(tmp_path: Path) -> None:
+    """A span equal to one that passed is that one (shared); one that differs in any part, or
+    whose offsets are not integers, is built and tested, as is every span that failed."""
+    records = minimal_records()
+    attendance = records["meetings"][0]["attendance"][0]
+    attendance["mentions"] = [span("Atlantis", occurrence=1), span("On")]
+    dataset = baliprocess.load(write_folder(tmp_path / "good", records), bundled=False)
+    member_span = dataset.members.get("ATL").span
+    row = dataset.meetings.get("tg-1").attendance[0]
+    assert row.span is member_span
+    assert row.mentions[0] == baliprocess.models.Span(**span("Atlantis", occurrence=1))
+    assert row.contributions[0].span == member_span  # met after the other "Atlantis": rebuilt
+
+    wrong = {**span("Atlantis"), "start": 1, "end": 9}  # the same text, at the wrong place
+    attendance["span"] = wrong
+    attendance["contributions"][0]["span"] = dict(wrong)
+    problems = _problems(write_folder(tmp_path / "bad", records))
+    assert sorted(str(p.field) for p in problems) == [
+        "attendance[0].contributions[0].span.text",
+        "attendance[0].span.text",
+    ], problems
+
+    attendance["span"] = attendance["contributions"][0]["span"] = span("Atlantis")
+    attendance["mentions"].append({**span("On"), "start": False})  # False == 0, not an integer
+    (problem,) = _problems(write_folder(tmp_path / "not-int", records))
+    assert problem.field == "attendance[0].mentions[2].start", problem
+
+
 # -- message quality ---------------------------------------------------------------------------
 
 

@@ -73,7 +73,9 @@ def test_the_verifying_path_builds_what_the_fast_path_builds(
     obj = data.draw(STRATEGIES[cls])
     raw = json.loads(json.dumps(converter.unstructure(obj)))
     known = Known()
-    built, sound, _ = verifying_function(cls)(raw, known.texts, known.ids, known.loaded)
+    built, sound, _ = verifying_function(cls)(
+        raw, known.texts, known.ids, known.loaded, known.spans
+    )
     assert built == STRUCTURERS[cls](raw) == obj
     # No source text is known: a record that quotes one is not sound.
     assert sound is False or not spans_of(obj)

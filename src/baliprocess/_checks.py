@@ -68,6 +68,8 @@ class Known:
 
     def __init__(self) -> None:
         self.texts: dict[str, str] = {}
+        self.spans: dict[str, Span] = {}
+        """Spans found to quote ``texts``, by their text: a span met again is this one, shared."""
         self.ids: dict[str, set[str] | frozenset[str]] = {target: set() for target in TARGETS}
         self.ids["group"] = _GROUPS
         self.names: dict[str, dict[str, str]] = {target: {} for target in TARGETS}

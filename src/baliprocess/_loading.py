@@ -357,7 +357,7 @@ def read_part(
     from ._structure import verifier
 
     cls, structure_one = verifier(part.name)
-    texts, ids, loaded = known.texts, known.ids, known.loaded
+    texts, ids, loaded, spans = known.texts, known.ids, known.loaded, known.spans
     rows: list[_Row] = []
     position: dict[str, int] = {}
     for origin in origins:
@@ -369,7 +369,7 @@ def read_part(
             if anchored:  # spans written as quote anchors become offset spans
                 _anchors.resolve_records([(file, raw)], known, problems, start=len(entries))
             try:
-                obj, sound, waiting = structure_one(raw, texts, ids, loaded)
+                obj, sound, waiting = structure_one(raw, texts, ids, loaded, spans)
             except Exception:  # noqa: BLE001 - explained after the merge
                 entries.append(_Row(file, _record_id(raw, len(entries)), None, raw, False))
             else:

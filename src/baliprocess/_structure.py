@@ -108,9 +108,11 @@ _SOURCES: dict[tuple[type[Any], bool], str] = {}
 _LOCK = threading.RLock()
 
 Verifying = Callable[
-    [Any, "dict[str, str]", "dict[str, Any]", "set[str]"], "tuple[Any, bool, list[Any] | None]"
+    [Any, "dict[str, str]", "dict[str, Any]", "set[str]", "dict[str, Span]"],
+    "tuple[Any, bool, list[Any] | None]",
 ]
-"""``(raw, texts, ids, loaded) -> (record, sound, waiting)``: see :func:`verifying_function`."""
+"""``(raw, texts, ids, loaded, spans) -> (record, sound, waiting)``: see
+:func:`verifying_function`."""
 
 
 def structurer(key: str) -> tuple[type[Any], Callable[[Any], Any]]:
@@ -141,6 +143,8 @@ def verifying_function(cls: type[Any]) -> Verifying:
     entry names an inferable field. It returns the record, whether every test passed, and the
     refs that must wait: those to a kind whose ids are not all known yet (not in ``loaded``:
     this kind, or one loaded later), which the loader tests once this kind's ids are known.
+    ``spans`` (``Known.spans``) holds the spans that passed so far in the load, by text: a
+    span equal to one of them is that one, shared rather than built and tested again.
 
     A record that passes needs no generated check afterwards (it would find nothing), which
     saves the loader a second walk over every record it holds. One that fails any test is
@@ -343,6 +347,7 @@ class _Generator:
                 f"    if len({src}) != {count}:",
                 f"    {wrong_keys}",
             ]
+        read_at = len(lines)
         values = {}
         for f in fields:
             var = values[f.name] = self.fresh(f"x_{f.alias}_")
@@ -356,12 +361,6 @@ class _Generator:
                 default = f"_default_{name}_{f.alias}"
                 self.namespace[default] = f.default
                 lines += [f"if {v} is _MISSING:", f"    {var} = {default}", "else:", *_indent(body)]
-        if self.verify and cls is Span:
-            from ._checks import span_failed
-
-            self.head["texts"] = "texts_get = texts.get"
-            find, failed = span_failed(self.fresh("t"), values.__getitem__, "texts_get")
-            lines += [find, f"if {failed}:", "    ok = False"]
         builder = _builder(cls) if _plain(cls) else None
         if builder is not None:
             # Filled in as a mutable twin of the class, then made a ``cls``: plain stores to
@@ -385,8 +384,40 @@ class _Generator:
         else:
             arguments = ", ".join(f"{f.alias}={values[f.name]}" for f in fields)
             lines.append(f"{dst} = _cls_{name}({arguments})")
+        if self.verify and cls is Span:
+            lines = self.span_verified(lines, read_at, raw, values, dst)
         self.stack.pop()
         return lines
+
+    def span_verified(
+        self, lines: list[str], read_at: int, raw: dict[str, str], values: dict[str, str], dst: str
+    ) -> list[str]:
+        """``lines``, which build the span ``dst``, with its test added, behind a lookup of the
+        spans verified so far (``spans``, by text; per load, since they are verified against
+        its texts). A span equal to one found there is that span: immutable, it is shared, and
+        not tested again. Any other is built and tested, and kept there if it passes.
+        """
+        from ._checks import span_failed
+
+        self.head["texts"] = "texts_get = texts.get"
+        self.head["spans"] = "spans_get = spans.get"
+        find, failed = span_failed(self.fresh("t"), values.__getitem__, "texts_get")
+        seen = self.fresh("seen")
+        source, start, end, text = (raw[name] for name in ("source", "start", "end", "text"))
+        same = (
+            f"{seen} is not None and {seen}.start == {start} and {seen}.end == {end} and "
+            f"{seen}.source == {source} and type({start}) is int and type({end}) is int"
+        )
+        built = [*lines[read_at:], find, f"if {failed}:", "    ok = False", "else:"]
+        built.append(f"    spans[{values['text']}] = {dst}")
+        return [
+            *lines[:read_at],
+            f"{seen} = spans_get({text})",
+            f"if {same}:",
+            f"    {dst} = {seen}",
+            "else:",
+            *_indent(built),
+        ]
 
     def tests(self, cls: type[Any], f: Any, var: str) -> list[str]:
         """Lines that set ``ok = False`` when field ``f`` of ``cls``, structured into ``var``,
@@ -445,7 +476,7 @@ class _Generator:
         else:
             start = ["ok = True", "waiting = None", *self.head.values()]
             lines = [
-                "def structure(d, texts, ids, loaded):",
+                "def structure(d, texts, ids, loaded, spans):",
                 *_indent([*start, *body, "return o, ok, waiting"]),
             ]
         return "\n".join(lines) + "\n"
