@@ -1504,3 +1504,45 @@ def test_a_key_written_twice_is_a_problem_not_a_silent_loss(tmp_path: Path) -> N
     assert any(
         p.field == "members" and "more than once" in p.message for p in caught.value.problems
     ), caught.value.problems
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=10,
+)
+
+
+@pytest.mark.parametrize("scanner", ["c", "python"])
+@given(
+    records=st.lists(_JSON_VALUES, max_size=4),
+    other=st.dictionaries(st.sampled_from(["format", "x"]), _JSON_VALUES, max_size=2),
+    indent=st.sampled_from([None, 1]),
+    constant=st.sampled_from(["NaN", "Infinity", "-Infinity"]),
+)
+@example(records=[], other={}, indent=None, constant="NaN").via("an empty array")
+def test_records_stream_as_json_loads_reads_them(
+    scanner: str,
+    records: list[Any],
+    other: dict[str, Any],
+    indent: int | None,
+    constant: str,
+) -> None:
+    # The loader drives json's C scanner itself (or, where CPython's _json is missing, json's
+    # pure-Python one): record by record, it must read exactly what json.loads reads.
+    from json.scanner import py_make_scanner
+
+    decoder = json.JSONDecoder()  # what the loader scans with where CPython's _json is missing
+    text = json.dumps({**other, "meetings": [*records, "@"]}, indent=indent)
+    text = text.replace('"@"', constant)  # a constant json.loads accepts, as the loader must
+    seen: list[Any] = []
+    c_scanner = _loading._SCAN
+    if scanner == "python":
+        _loading._SCAN = py_make_scanner(decoder)
+    try:
+        document = _loading._stream(text, "meetings", seen.append)
+    finally:
+        _loading._SCAN = c_scanner
+    expected = json.loads(text)
+    assert document == {**other, "meetings": _loading._STREAMED}
+    assert json.dumps(seen) == json.dumps(expected["meetings"])  # NaN != NaN: compare as text

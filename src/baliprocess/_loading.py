@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
 import re
 import threading
@@ -31,9 +30,33 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT", "Origin", "read_part"]
 
 _FILES = frozenset(kind.file for kind in KINDS.values())
-_DECODER = json.JSONDecoder()
-_WHITESPACE = json.decoder.WHITESPACE.match  # type: ignore[attr-defined]
-_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+
+
+class _Strict:
+    """What ``json.JSONDecoder()`` gives json's C scanner: strict strings, plain ints and
+    floats, and NaN and the infinities read as ``json.loads`` reads them."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.get
+
+
+# json's own C scanner, driven without importing json (json's import is a few percent of a
+# first answer); json itself is imported only for a file that fails, to say why.
+_SCAN: Callable[[str, int], tuple[Any, int]]
+_scanstring: Callable[[str, int], tuple[str, int]]
+try:
+    from _json import make_scanner, scanstring
+
+    _SCAN, _scanstring = make_scanner(_Strict()), scanstring  # type: ignore[arg-type]
+except ImportError:  # pragma: no cover - CPython has _json; elsewhere, json's own scanner
+    import json
+
+    _SCAN, _scanstring = json.JSONDecoder().scan_once, json.decoder.scanstring  # type: ignore[attr-defined]
+_WHITESPACE: Callable[[str, int], Any] = re.compile(r"[ \t\n\r]*").match
 
 
 class Origin:
@@ -118,7 +141,7 @@ def _stream(text: str, key: str, each: Callable[[Any], None]) -> dict[str, Any] 
     the text is not such an object or is not valid JSON: the caller then reads it with
     ``json.loads`` for the exact error, and forgets what ``each`` was given.
     """
-    scan = _DECODER.scan_once  # type: ignore[attr-defined]
+    scan = _SCAN
     skip = _WHITESPACE
     document: dict[str, Any] = {}
     try:
@@ -243,6 +266,8 @@ def parse_file(
         # what the records streamed so far gave, problems included: they are read again).
         forget()
         del problems[reported:]
+        import json
+
         repeated: list[str] = []
         try:
             document = json.loads(text, object_pairs_hook=_noting_repeats(repeated))
