@@ -1,8 +1,9 @@
 """Guards of the performance design, checked without timing anything.
 
 ``import baliprocess`` must cost almost nothing: it imports no attrs, no cattrs, no data-reading
-module and reads no data file. A first answer about members imports attrs and json and the
-member model, never cattrs nor the meeting model.
+module and reads no data file. A first answer about members imports attrs and the member
+model, never json (the loader drives json's C scanner itself), cattrs, the meeting model or the
+vocabularies of other kinds, and generates no member check (members verify as they load).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import pytest
 
 
 def _modules_after(code: str) -> set[str]:
-    script = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    script = (
+        f"{code}\nimport sys\nloaded = sorted(sys.modules)\nimport json\nprint(json.dumps(loaded))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
@@ -50,7 +53,25 @@ def test_first_member_answer_skips_cattrs_and_other_models() -> None:
     assert "baliprocess._converter" not in added
     assert "baliprocess.models.meetings" not in added
     assert "baliprocess.models.commitments" not in added
+    assert "baliprocess.models.bodies" not in added
+    assert "baliprocess.models.documents" not in added
     assert "importlib.resources" not in added
+    assert "json" not in added
+
+
+def test_sound_records_need_no_generated_check() -> None:
+    # Members verify as they are structured, so their check is never generated; sources name
+    # meetings, which load later, so they are checked (and their refs wait for the meetings).
+    code = (
+        "import baliprocess as bp\n"
+        "bp.members.lookup('UAE')\n"
+        "from baliprocess import _checks\n"
+        "print(sorted(cls.__name__ for cls in _checks._FUNCTIONS))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "['Source']"
 
 
 def test_version_is_lazy() -> None:
@@ -250,3 +271,21 @@ def test_kept_generated_code_is_used_only_for_its_own_source(tmp_path: Path) -> 
     namespace = {}
     exec(_codecache.compiled(source, "<test f>"), namespace)
     assert namespace["f"]() == 1
+
+
+def test_the_loader_reads_without_cpythons_json_accelerator(tmp_path: Path) -> None:
+    # Where _json is missing (another Python), the loader scans with json's own decoder.
+    from minimal import write_folder
+
+    folder = write_folder(tmp_path / "data")
+    code = (
+        "import sys\n"
+        "sys.modules['_json'] = None\n"
+        "import baliprocess as bp\n"
+        "print(bp.members.lookup('UAE').id, len(bp.meetings))\n"
+        f"print(bp.load({str(folder)!r}, bundled=False).meetings.ids())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["ARE", "31", "('tg-1',)"]

@@ -411,7 +411,6 @@ def check_kind(
     check of such a record would find nothing, so it is skipped.
     """
     c = Checker(known, problems)
-    check = check_function(kind.cls)
     rule = kind.rule()
     name_field = kind.name_field
     target = kind.target
@@ -419,8 +418,10 @@ def check_kind(
         c.at(file, record.id)
         if name_field is not None:
             c.names(target, record.id, getattr(record, name_field), record.aliases, name_field)
-        if check is not None and not (verified is not None and verified[i]):
-            check(record, c, None)
+        if not (verified is not None and verified[i]):
+            check = check_function(kind.cls)  # generated when first needed: often never
+            if check is not None:
+                check(record, c, None)
         if rule is not None:
             rule(c, record)
 
