@@ -48,3 +48,25 @@ def test_records_of_a_user_dataset_come_back_detached(tmp_path: Path) -> None:
     assert again == member
     with pytest.raises(bp.DetachedRecordError, match="not attached to a dataset"):
         again.meetings()
+
+
+@pytest.mark.parametrize(
+    ("name", "home"),
+    [("BodyKind", "bodies"), ("CommitmentKind", "commitments"), ("DocumentKind", "documents")],
+)
+def test_a_vocabulary_moved_beside_its_model_is_found_where_it_was(name: str, home: str) -> None:
+    # Pickles and imports from before the move name models.vocabularies: they still work.
+    import importlib
+
+    from baliprocess.models import vocabularies
+
+    vocabulary = getattr(importlib.import_module(f"baliprocess.models.{home}"), name)
+    assert getattr(vocabularies, name) is vocabulary is getattr(bp.models, name)
+    member = next(iter(vocabulary))
+    old = pickle.dumps(member, protocol=0).replace(
+        f"baliprocess.models.{home}".encode(), b"baliprocess.models.vocabularies"
+    )
+    assert b"baliprocess.models.vocabularies" in old
+    assert pickle.loads(old) is member
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        vocabularies.Nothing  # noqa: B018

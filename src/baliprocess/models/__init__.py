@@ -18,10 +18,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .bodies import Body, CoChair
-    from .commitments import Commitment, Due
+    from .bodies import Body, BodyKind, CoChair
+    from .commitments import Commitment, CommitmentKind, Due
     from .common import Inference, Passage, Ref, Span
-    from .documents import Document
+    from .documents import Document, DocumentKind
     from .followups import CommitmentStatus, Degree, FollowUp, Relation
     from .meetings import (
         Attendance,
@@ -41,9 +41,6 @@ if TYPE_CHECKING:
     from .members import Member, StatusClaim
     from .sources import Source
     from .vocabularies import (
-        BodyKind,
-        CommitmentKind,
-        DocumentKind,
         Group,
         MemberKind,
         MemberStatus,
@@ -78,10 +75,10 @@ _HOMES = {
     "StatusClaim": "members",
     "Source": "sources",
     "AttendanceRole": "meetings",
-    "BodyKind": "vocabularies",
-    "CommitmentKind": "vocabularies",
+    "BodyKind": "bodies",
+    "CommitmentKind": "commitments",
     "DatePrecision": "meetings",
-    "DocumentKind": "vocabularies",
+    "DocumentKind": "documents",
     "Group": "vocabularies",
     "MeetingKind": "meetings",
     "MemberKind": "vocabularies",

@@ -9,12 +9,28 @@ import attrs
 
 from ._base import Linked, dataset_of, field, record_class
 from .common import Inference, Passage, Span
-from .vocabularies import BodyKind
+from .vocabularies import _Vocabulary
 
 if TYPE_CHECKING:
     from .meetings import Meeting
 
-__all__ = ["Body", "CoChair"]
+__all__ = ["Body", "BodyKind", "CoChair"]
+
+
+class BodyKind(_Vocabulary):
+    PROCESS = "process"
+    CONFERENCE = "conference"
+    GROUP = "group"
+    WORKING_GROUP = "working-group"
+    TASK_FORCE = "task-force"
+    EXPERT_GROUP = "expert-group"
+    OFFICE = "office"
+    FORUM = "forum"
+    MECHANISM = "mechanism"
+    INITIATIVE = "initiative"
+    COMMITTEE = "committee"
+    NETWORK = "network"
+    WORKSHOP_SERIES = "workshop-series"
 
 
 @record_class

@@ -9,13 +9,21 @@ import attrs
 
 from ._base import Linked, dataset_of, field, record_class
 from .common import Inference, Ref, Span
-from .vocabularies import CommitmentKind
+from .vocabularies import _Vocabulary
 
 if TYPE_CHECKING:
     from .followups import CommitmentStatus, FollowUp
     from .meetings import Meeting, Outcome
 
-__all__ = ["Commitment", "Due"]
+__all__ = ["Commitment", "CommitmentKind", "Due"]
+
+
+class CommitmentKind(_Vocabulary):
+    UNDERTAKING = "undertaking"
+    TASKING = "tasking"
+    DEFERRAL = "deferral"
+    RECOMMENDATION = "recommendation"
+    PLAN = "plan"
 
 
 @record_class

@@ -8,12 +8,29 @@ import attrs
 
 from ._base import Linked, dataset_of, field, record_class
 from .common import Inference, Ref, Span
-from .vocabularies import DocumentKind, RefKind
+from .vocabularies import RefKind, _Vocabulary
 
 if TYPE_CHECKING:
     from .meetings import Outcome
 
-__all__ = ["Document"]
+__all__ = ["Document", "DocumentKind"]
+
+
+class DocumentKind(_Vocabulary):
+    AGENDA = "agenda"
+    COMPACT = "compact"
+    COMPENDIUM = "compendium"
+    CONCEPT_NOTE = "concept-note"
+    DECLARATION = "declaration"
+    FRAMEWORK = "framework"
+    GUIDE = "guide"
+    PAPER = "paper"
+    RECOMMENDATIONS = "recommendations"
+    REPORT = "report"
+    STATEMENT = "statement"
+    STRATEGY = "strategy"
+    TRAINING_MODULE = "training-module"
+    WORK_PLAN = "work-plan"
 
 
 @record_class

@@ -1,8 +1,9 @@
 """Closed vocabularies shared across the record, valued by the strings used in the data files.
 
-The vocabularies of meetings (``AttendanceRole``, ``MeetingKind``, ``DatePrecision``, ``Verb``)
-live with the meeting model, so that an answer about members never defines them; every enum is
-importable from :mod:`baliprocess.models`.
+A vocabulary of one kind of record lives with its model (meetings' ``AttendanceRole``,
+``MeetingKind``, ``DatePrecision``, ``Verb``; ``BodyKind``, ``DocumentKind``, ``CommitmentKind``),
+so that an answer about members never defines it (an enum costs about as much to define as a
+record class); every enum is importable from :mod:`baliprocess.models`.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from __future__ import annotations
 import enum
 
 __all__ = [
-    "BodyKind",
-    "CommitmentKind",
-    "DocumentKind",
     "Group",
     "MemberKind",
     "MemberStatus",
@@ -43,47 +41,6 @@ class MemberStatus(_Vocabulary):
     GUEST = "guest"
 
 
-class BodyKind(_Vocabulary):
-    PROCESS = "process"
-    CONFERENCE = "conference"
-    GROUP = "group"
-    WORKING_GROUP = "working-group"
-    TASK_FORCE = "task-force"
-    EXPERT_GROUP = "expert-group"
-    OFFICE = "office"
-    FORUM = "forum"
-    MECHANISM = "mechanism"
-    INITIATIVE = "initiative"
-    COMMITTEE = "committee"
-    NETWORK = "network"
-    WORKSHOP_SERIES = "workshop-series"
-
-
-class CommitmentKind(_Vocabulary):
-    UNDERTAKING = "undertaking"
-    TASKING = "tasking"
-    DEFERRAL = "deferral"
-    RECOMMENDATION = "recommendation"
-    PLAN = "plan"
-
-
-class DocumentKind(_Vocabulary):
-    AGENDA = "agenda"
-    COMPACT = "compact"
-    COMPENDIUM = "compendium"
-    CONCEPT_NOTE = "concept-note"
-    DECLARATION = "declaration"
-    FRAMEWORK = "framework"
-    GUIDE = "guide"
-    PAPER = "paper"
-    RECOMMENDATIONS = "recommendations"
-    REPORT = "report"
-    STATEMENT = "statement"
-    STRATEGY = "strategy"
-    TRAINING_MODULE = "training-module"
-    WORK_PLAN = "work-plan"
-
-
 class SourceFormat(_Vocabulary):
     TEXT = "text"
     MARKDOWN = "markdown"
@@ -105,3 +62,16 @@ class Group(_Vocabulary):
     CO_CHAIRS = "co-chairs"
     PANELLISTS = "panellists"
     MINISTERS = "ministers"
+
+
+_MOVED = {"BodyKind": "bodies", "CommitmentKind": "commitments", "DocumentKind": "documents"}
+"""Vocabularies that lived here before they moved beside their models (imports, pickles)."""
+
+
+def __getattr__(name: str) -> object:
+    home = _MOVED.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__package__}.{home}"), name)
