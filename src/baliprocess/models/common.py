@@ -1,7 +1,5 @@
 """Building blocks shared by every kind of record: spans, inferences, refs and passages."""
 
-from __future__ import annotations
-
 import attrs
 
 from ._base import field, record_class

@@ -1,7 +1,5 @@
 """States and organisations, and their Bali Process standing."""
 
-from __future__ import annotations
-
 import datetime
 from typing import TYPE_CHECKING
 
@@ -52,7 +50,7 @@ class Member(Linked):
             return None
         return max(self.status, key=lambda claim: claim.as_of).status
 
-    def meetings(self) -> tuple[Meeting, ...]:
+    def meetings(self) -> tuple["Meeting", ...]:
         """Meetings this member attended in any role, in date order.
 
         Raises:
@@ -60,7 +58,7 @@ class Member(Linked):
         """
         return dataset_of(self).meetings.filter(attended_by=self).all()
 
-    def commitments(self) -> tuple[Commitment, ...]:
+    def commitments(self) -> tuple["Commitment", ...]:
         """Commitments this member is an actor of.
 
         Raises:
@@ -68,7 +66,7 @@ class Member(Linked):
         """
         return dataset_of(self).commitments.filter(actor=self).all()
 
-    def outcomes(self) -> tuple[Outcome, ...]:
+    def outcomes(self) -> tuple["Outcome", ...]:
         """Outcomes naming this member as actor or object, in date order.
 
         Raises:

@@ -1,7 +1,5 @@
 """The bundled statements (sources) of the record."""
 
-from __future__ import annotations
-
 import datetime
 
 import attrs
