@@ -13,7 +13,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import zlib
 from types import CodeType
 
 __all__ = ["compiled"]
@@ -23,8 +22,12 @@ _TAG = sys.implementation.cache_tag or "python"
 
 
 def compiled(source: str, filename: str) -> CodeType:
-    """``compile(source, filename, "exec")``, from the kept code when there is one."""
-    key = f"{zlib.crc32(source.encode('utf-8')):08x}{len(source):x}"
+    """``compile(source, filename, "exec")``, from the kept code when there is one.
+
+    One entry is kept per ``filename`` (which names the generated function's class), written
+    again whenever its source changes.
+    """
+    key = "".join(c if c.isalnum() else "-" for c in filename).strip("-")
     path = os.path.join(_FOLDER, f"generated-{key}.{_TAG}.marshal")
     try:
         with open(path, "rb") as handle:
