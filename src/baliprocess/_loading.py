@@ -18,7 +18,6 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from . import _anchors
 from ._checks import check_kind, register
 from ._registry import FORMAT, KINDS, Kind
 from ._resources import read_bundled
@@ -392,7 +391,9 @@ def read_part(
 
         def each(raw: Any, anchored: bool, file: str = file, entries: list[_Row] = entries) -> None:
             if anchored:  # spans written as quote anchors become offset spans
-                _anchors.resolve_records([(file, raw)], known, problems, start=len(entries))
+                from ._anchors import resolve_records
+
+                resolve_records([(file, raw)], known, problems, start=len(entries))
             try:
                 obj, sound, waiting = structure_one(raw, texts, ids, loaded, spans)
             except Exception:  # noqa: BLE001 - explained after the merge
