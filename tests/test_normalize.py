@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import baliprocess as bp
@@ -80,3 +80,18 @@ def test_one_and_two_typos_are_tolerated() -> None:
     for query, expected in [("Austrlia", "AUS"), ("Ausrtalia", "AUS"), ("Bangldesh", "BGD")]:
         assert bp.members.search(query)[0].id == expected
     assert bp.members.search("Thialnd")[0].id == "THA"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=255)))
+@example("The Hague, Room 09-Az!")  # every class of byte: letters, digits, punctuation
+def test_folding_ascii_by_its_byte_table_agrees_with_unicode_folding(text: str) -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(
+        ch if ch in _normalize._KEEP else " " for ch in decomposed if not unicodedata.combining(ch)
+    )
+    words = kept.split()
+    while len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    assert fold(text) == " ".join(words)

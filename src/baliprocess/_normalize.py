@@ -8,11 +8,13 @@ from typing import Any
 
 __all__ = ["FuzzyIndex", "fold", "fold_cached"]
 
-_KEEP = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ")
-_ASCII_FOLD = bytes(
-    ord(chr(code).lower()) if chr(code).lower() in _KEEP else 32 for code in range(256)
-)
-"""A byte table: ASCII letters -> lower case, digits and space kept, anything else -> a space."""
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_KEEP = frozenset(f"{_LETTERS}0123456789 ")
+_ASCII_FOLD = bytearray(b" " * 256)
+_ASCII_FOLD[48:58] = b"0123456789"
+_ASCII_FOLD[65:91] = _ASCII_FOLD[97:123] = _LETTERS.encode("ascii")
+"""A byte table: ASCII letters -> lower case, digits and space kept, anything else -> a space
+(filled by slices: a loop over the 256 bytes cost a first answer a tenth of a millisecond)."""
 
 
 def fold(text: str) -> str:
