@@ -360,14 +360,20 @@ def worker_scale(args: Json) -> Json:
     env = {"ds": ds, "year": year, "member": _pick(counts, "top")}
     typical = {"ds": ds, "year": year, "member": _pick(counts, "median")}
     stmt_both = "ds.meetings.filter(year=year, attended_by=member)"
+    n_both = len(ds.meetings.filter(year=year, attended_by=env["member"]))
+    # One criterion with an answer of the same size: two criteria should cost about the same.
+    alone = _closest(counts, n_both)
     out["combined"] = {
         "year": year,
         "member": env["member"],
-        "n": len(ds.meetings.filter(year=year, attended_by=env["member"])),
+        "n": n_both,
         "time": best_per_call(stmt_both, env, repeats),
         "typical_member": typical["member"],
         "typical_n": len(ds.meetings.filter(year=year, attended_by=typical["member"])),
         "typical_time": best_per_call(stmt_both, typical, repeats),
+        "alone_member": alone,
+        "alone_n": counts[alone],
+        "alone_time": best_per_call(stmt, {"ds": ds, "member": alone}, repeats),
     }
     print("  proportionality done", file=sys.stderr)
 
@@ -1009,15 +1015,27 @@ def section_scale(
             )
         )
     both = result["combined"]
+    two = (
+        f"`filter(year={both['year']}, attended_by={both['member']!r})` (most frequent "
+        f"member), n={both['n']}"
+    )
     rows.append(
         compare(
-            f"`filter(year={both['year']}, attended_by={both['member']!r})` (most frequent "
-            f"member), n={both['n']}",
+            two,
             both["time"],
             f"same year, attended_by={both['typical_member']!r} (median member), "
             f"n={both['typical_n']}",
             both["typical_time"],
             Target("<=", 2.0),
+        )
+    )
+    rows.append(
+        compare(
+            f"context: {two}",
+            both["time"],
+            f"one criterion, the same answer size: attended_by={both['alone_member']!r}, "
+            f"n={both['alone_n']}",
+            both["alone_time"],
         )
     )
     smallest = result["sweep"][0]
