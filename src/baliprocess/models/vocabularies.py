@@ -64,14 +64,14 @@ class Group(_Vocabulary):
     MINISTERS = "ministers"
 
 
-_MOVED = {"BodyKind": "bodies", "CommitmentKind": "commitments", "DocumentKind": "documents"}
-"""Vocabularies that lived here before they moved beside their models (imports, pickles)."""
+_MOVED = frozenset({"BodyKind", "CommitmentKind", "DocumentKind"})
+"""Vocabularies that lived here before they moved beside their models (old imports and pickles
+still find them here); where each lives now is :data:`baliprocess.models._HOMES`."""
 
 
 def __getattr__(name: str) -> object:
-    home = _MOVED.get(name)
-    if home is None:
+    if name not in _MOVED:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
+    from . import __getattr__ as from_models
 
-    return getattr(importlib.import_module(f"{__package__}.{home}"), name)
+    return from_models(name)
