@@ -19,14 +19,19 @@ from typing import Any
 import pytest
 
 
+def _run(code: str) -> str:
+    """What ``python -c code`` prints, in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def _modules_after(code: str) -> set[str]:
     script = (
         f"{code}\nimport sys\nloaded = sorted(sys.modules)\nimport json\nprint(json.dumps(loaded))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+    stdout = _run(script)
+    return set(json.loads(stdout.strip().splitlines()[-1]))
 
 
 def test_import_is_light() -> None:
@@ -68,10 +73,8 @@ def test_sound_records_need_no_generated_check() -> None:
         "from baliprocess import _checks\n"
         "print(sorted(cls.__name__ for cls in _checks._FUNCTIONS))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "['Source']"
+    stdout = _run(code)
+    assert stdout.strip() == "['Source']"
 
 
 def test_version_is_lazy() -> None:
@@ -97,10 +100,8 @@ def test_each_bundled_file_is_read_once() -> None:
         "import json\n"
         "print(json.dumps(dict(reads)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    reads = json.loads(result.stdout.strip())
+    stdout = _run(code)
+    reads = json.loads(stdout.strip())
     assert reads, "nothing was read"
     assert set(reads.values()) == {1}
     assert "meetings.json" in reads
@@ -248,10 +249,8 @@ for _ in range(5):
         pass
 print(json.dumps([pending_freed, gc.get_freeze_count() == frozen]))
 """
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == [True, True]
+    stdout = _run(code)
+    assert json.loads(stdout.strip().splitlines()[-1]) == [True, True]
 
 
 def test_kept_generated_code_is_used_only_for_its_own_source(tmp_path: Path) -> None:
@@ -285,7 +284,5 @@ def test_the_loader_reads_without_cpythons_json_accelerator(tmp_path: Path) -> N
         "print(bp.members.lookup('UAE').id, len(bp.meetings))\n"
         f"print(bp.load({str(folder)!r}, bundled=False).meetings.ids())\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["ARE", "31", "('tg-1',)"]
+    stdout = _run(code)
+    assert stdout.split() == ["ARE", "31", "('tg-1',)"]
