@@ -1521,6 +1521,9 @@ _JSON_VALUES = st.recursive(
     constant=st.sampled_from(["NaN", "Infinity", "-Infinity"]),
 )
 @example(records=[], other={}, indent=None, constant="NaN").via("an empty array")
+@example(records=[{"@": 1}], other={"format": {"@": None}}, indent=None, constant="NaN").via(
+    "the placeholder's text elsewhere"
+)
 def test_records_stream_as_json_loads_reads_them(
     scanner: str,
     records: list[Any],
@@ -1534,7 +1537,9 @@ def test_records_stream_as_json_loads_reads_them(
 
     decoder = json.JSONDecoder()  # what the loader scans with where CPython's _json is missing
     text = json.dumps({**other, "meetings": [*records, "@"]}, indent=indent)
-    text = text.replace('"@"', constant)  # a constant json.loads accepts, as the loader must
+    # The last element written is the placeholder: it becomes a constant json.loads accepts.
+    head, _, tail = text.rpartition('"@"')
+    text = head + constant + tail
     seen: list[Any] = []
     c_scanner = _loading._SCAN
     if scanner == "python":
