@@ -1533,7 +1533,7 @@ def test_records_stream_as_json_loads_reads_them(
 ) -> None:
     # The loader drives json's C scanner itself (or, where CPython's _json is missing, json's
     # pure-Python one): record by record, it must read exactly what json.loads reads.
-    from json.scanner import py_make_scanner
+    from json.scanner import py_make_scanner  # type: ignore[attr-defined]
 
     decoder = json.JSONDecoder()  # what the loader scans with where CPython's _json is missing
     text = json.dumps({**other, "meetings": [*records, "@"]}, indent=indent)
