@@ -1144,6 +1144,7 @@ def test_a_span_met_again_is_the_same_span_and_is_tested_like_any_other(tmp_path
     assert row.span is member_span
     assert row.mentions[0] == baliprocess.models.Span(**span("Atlantis", occurrence=1))
     assert row.contributions[0].span == member_span  # met after the other "Atlantis": rebuilt
+    assert not dataset._known.spans  # only a load needs the index of spans met so far
 
     wrong = {**span("Atlantis"), "start": 1, "end": 9}  # the same text, at the wrong place
     attendance["span"] = wrong

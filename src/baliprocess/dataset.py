@@ -93,6 +93,10 @@ class Dataset:
                 for key in KINDS:
                     self._load_part(key, problems)
                 _loading.raise_problems(problems)
+            # Spans are shared while a load runs; a whole dataset is loaded, so the records
+            # keep theirs and the index of them is dropped (a bundled record, read part by part,
+            # keeps it for the parts still to come).
+            self._known.spans.clear()
             self._ready.update(self._parts)
 
     def __repr__(self) -> str:
