@@ -165,6 +165,41 @@ def test_sound_records_are_not_walked_a_second_time(
     assert not all(seen["meetings"])
 
 
+def test_only_records_the_fast_path_rejects_are_searched_for_quote_anchors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No file is searched for anchors as text, and no record written with offset spans is
+    walked for them: an anchor is not a span, so only a rejected record can hold one."""
+    import baliprocess as bp
+    from baliprocess import _anchors
+
+    searched: list[Any] = []
+    resolve = _anchors.resolve_records
+
+    def spy(rows: Any, *args: Any, **kwargs: Any) -> int:
+        searched.extend(raw.get("id") for _, raw in rows)
+        return resolve(rows, *args, **kwargs)
+
+    monkeypatch.setattr(_anchors, "resolve_records", spy)
+    offsets = _small_folder(tmp_path)
+    expected = bp.load(offsets, bundled=False)
+    assert searched == []
+    anchored = tmp_path / "anchored"
+    expected.write(anchored, anchors=True)
+    assert '"quote"' in (anchored / "meetings.json").read_text()
+    again = bp.load(anchored, bundled=False)
+    assert again.meetings.all() == expected.meetings.all()
+    holding = [
+        record["id"]
+        for file in sorted(anchored.glob("*.json"))
+        if file.name != "sources.json"
+        for record in json.loads(file.read_text())[file.stem]
+        if '"quote"' in json.dumps(record)
+    ]
+    assert holding
+    assert sorted(searched) == sorted(holding)
+
+
 def test_a_dropped_dataset_is_freed_without_the_collector(tmp_path: Path) -> None:
     import baliprocess as bp
 

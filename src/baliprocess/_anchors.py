@@ -12,8 +12,9 @@ with a letter or digit does not match before one):
 - ``"after": "words"`` takes the first match after the end of the only match of ``words``
   (with ``occurrence`` too, the n-th match after it).
 
-The loader resolves anchors into offset spans before structuring (:func:`resolve_records`);
-every anchor that cannot be resolved is one located :class:`Problem`, all of them reported
+The loader resolves the anchors of a record that the fast structuring path rejects (an anchor
+is not a span) into offset spans, then structures it again (:func:`resolve_records`); every
+anchor that cannot be resolved is one located :class:`Problem`, all of them reported
 together. :func:`anchored` writes a record back with the shortest anchor for each span.
 """
 
@@ -56,19 +57,22 @@ def matches(text: str, quote: str, lo: int = 0, hi: int | None = None) -> list[i
 
 def resolve_records(
     rows: list[tuple[str, Any]], known: Known, problems: list[Problem], *, start: int = 0
-) -> None:
-    """Replace, in place, every anchor in raw ``(file, record)`` rows by its offset span.
+) -> int:
+    """Replace, in place, every anchor in raw ``(file, record)`` rows by its offset span, and
+    return how many there were.
 
     An anchor that cannot be resolved becomes a problem (file, record id, JSON path of the span)
     and an empty span that the later checks pass over, so that it is reported once. Anchors
     citing a source whose text could not be read are left to that source's own problem.
     """
+    count = 0
     for index, (file, raw) in enumerate(rows, start):
         if type(raw) is not dict:
             continue
         found = _anchors_in(raw)
         if not found:
             continue
+        count += len(found)
         resolver = _Resolver(known, raw)
         for container, key in found:
             container[key] = resolver.resolve(container[key])
@@ -76,6 +80,7 @@ def resolve_records(
             record = raw["id"] if type(raw.get("id")) is str else f"#{index}"
             for _, path, message in sorted(resolver.found):
                 problems.append(Problem(file, record, path, message))
+    return count
 
 
 def _anchors_in(record: dict[str, Any]) -> list[tuple[Any, Any]]:

@@ -216,7 +216,7 @@ def parse_file(
     origin: Origin,
     part: Kind,
     problems: list[Problem],
-    each: Callable[[Any, bool], None],
+    each: Callable[[Any], None],
     forget: Callable[[], None],
 ) -> tuple[bool, list[str]]:
     """Read one file, handing each raw record to ``each`` as soon as it is decoded.
@@ -225,8 +225,7 @@ def parse_file(
     a problem. The file's text is decoded record by record, so that its parsed form never
     exists whole (it takes several times the file's size): each record is structured, and its
     raw form freed, before the next is decoded. A record of a file in an earlier format is
-    upgraded first (:mod:`._upgrade`); ``each`` is told whether the file writes any span as a
-    quote anchor (:mod:`._anchors`), so that files without one are not searched for them.
+    upgraded first (:mod:`._upgrade`).
     """
     name = origin.name(part.file)
     try:
@@ -253,10 +252,9 @@ def parse_file(
         from ._upgrade import UPGRADES
 
         upgrade = UPGRADES.get(declared, {}).get(part.name)
-    anchored = part.name != "sources" and '"quote"' in text
 
     def feed(raw: Any) -> None:
-        each(raw if upgrade is None else upgrade(raw), anchored)
+        each(raw if upgrade is None else upgrade(raw))
 
     reported = len(problems)
     document = _stream(text, part.name, feed)
@@ -382,6 +380,7 @@ def read_part(
 
     cls, structure_one = verifier(part.name)
     texts, ids, loaded, spans = known.texts, known.ids, known.loaded, known.spans
+    resolves = part.name != "sources"  # sources are read before their texts: none to quote
     rows: list[_Row] = []
     position: dict[str, int] = {}
     for origin in origins:
@@ -389,17 +388,21 @@ def read_part(
         before = len(problems)
         entries: list[_Row] = []
 
-        def each(raw: Any, anchored: bool, file: str = file, entries: list[_Row] = entries) -> None:
-            if anchored:  # spans written as quote anchors become offset spans
-                from ._anchors import resolve_records
-
-                resolve_records([(file, raw)], known, problems, start=len(entries))
-            try:
-                obj, sound, waiting = structure_one(raw, texts, ids, loaded, spans)
-            except Exception:  # noqa: BLE001 - explained after the merge
-                entries.append(_Row(file, _record_id(raw, len(entries)), None, raw, False))
-            else:
-                entries.append(_Row(file, obj.id, obj, None, waiting if sound else False))
+        def each(raw: Any, file: str = file, entries: list[_Row] = entries) -> None:
+            while True:
+                try:
+                    obj, sound, waiting = structure_one(raw, texts, ids, loaded, spans)
+                except Exception:  # noqa: BLE001 - explained after the merge
+                    # A span written as a quote anchor (:mod:`._anchors`) is not a Span: the
+                    # fast path rejects every record that holds one, and only those are
+                    # searched for anchors, which become offset spans before the record is
+                    # structured again.
+                    if resolves and _resolved(file, raw, len(entries), known, problems):
+                        continue
+                    entries.append(_Row(file, _record_id(raw, len(entries)), None, raw, False))
+                else:
+                    entries.append(_Row(file, obj.id, obj, None, waiting if sound else False))
+                return
 
         readable, replaces = parse_file(origin, part, problems, each, entries.clear)
         if not entries and len(problems) > before:
@@ -453,6 +456,13 @@ def read_part(
     check_kind(part, pairs, known, problems, verified)
     known.loaded_kind(part, problems)
     return [obj for _, obj in pairs]
+
+
+def _resolved(file: str, raw: Any, index: int, known: Known, problems: list[Problem]) -> bool:
+    """Whether ``raw`` held quote anchors, now replaced (in place) by offset spans."""
+    from ._anchors import resolve_records
+
+    return resolve_records([(file, raw)], known, problems, start=index) > 0
 
 
 def _know_rejected(part: Kind, rejected: list[Any], known: Known) -> None:
