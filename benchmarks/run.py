@@ -354,14 +354,13 @@ def worker_scale(args: Json) -> Json:
             }
         )
     out["sweep"] = sweep
-    # Two criteria, one of them huge (the most frequent member) against the same year with a
-    # typical member: if the cost followed the larger criterion, the first would cost far more.
+    # Two criteria, one of them huge (the most frequent member): against one criterion with an
+    # answer of the same size (the target), and against the same year with a typical member.
     year = out["filters"]["cases"]["year"]["value"]
     env = {"ds": ds, "year": year, "member": _pick(counts, "top")}
     typical = {"ds": ds, "year": year, "member": _pick(counts, "median")}
     stmt_both = "ds.meetings.filter(year=year, attended_by=member)"
     n_both = len(ds.meetings.filter(year=year, attended_by=env["member"]))
-    # One criterion with an answer of the same size: two criteria should cost about the same.
     alone = _closest(counts, n_both)
     out["combined"] = {
         "year": year,
@@ -1019,13 +1018,16 @@ def section_scale(
         f"`filter(year={both['year']}, attended_by={both['member']!r})` (most frequent "
         f"member), n={both['n']}"
     )
+    # The target: two criteria instead of one, for an answer of the same size. Beside it, the
+    # same query against the same year with the median member: a far smaller answer, so the
+    # ratio there is the answer's size at work, not the criteria's.
     rows.append(
         compare(
             two,
             both["time"],
-            f"same year, attended_by={both['typical_member']!r} (median member), "
-            f"n={both['typical_n']}",
-            both["typical_time"],
+            f"one criterion, the same answer size: attended_by={both['alone_member']!r}, "
+            f"n={both['alone_n']}",
+            both["alone_time"],
             Target("<=", 2.0),
         )
     )
@@ -1033,9 +1035,9 @@ def section_scale(
         compare(
             f"context: {two}",
             both["time"],
-            f"one criterion, the same answer size: attended_by={both['alone_member']!r}, "
-            f"n={both['alone_n']}",
-            both["alone_time"],
+            f"same year, attended_by={both['typical_member']!r} (median member), "
+            f"n={both['typical_n']}",
+            both["typical_time"],
         )
     )
     smallest = result["sweep"][0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import baliprocess as bp
 from baliprocess.collections import Collection, MeetingCollection
@@ -108,6 +110,49 @@ def test_filters_compose() -> None:
     observed = bp.meetings.filter(attended_by="Canada", role="observer")
     assert {"ahg-som-4", "ahg-som-12", "ahg-som-15"} <= set(observed.ids())
     assert bp.meetings.filter(virtual=False).filter(virtual=True).ids() == ()
+
+
+_SIZE = len(bp.meetings)
+_RUNS = st.builds(
+    lambda a, b: tuple(range(min(a, b), max(a, b) + 1)),
+    st.integers(0, _SIZE - 1),
+    st.integers(0, _SIZE - 1),
+)
+_SUBSETS = st.frozensets(st.integers(0, _SIZE - 1)).map(lambda s: tuple(sorted(s)))
+
+
+@given(st.lists(st.one_of(_RUNS, _SUBSETS), min_size=1, max_size=4), st.one_of(st.none(), _RUNS))
+@example([(3, 4, 5, 6), (1, 4, 6, 9)], None)
+@example([(1, 4, 6, 9), (2, 3, 4, 5, 6, 7)], (0, 1, 2, 3, 4, 5, 6))
+def test_criteria_intersect_as_sets_do(
+    answers: list[tuple[int, ...]], within: tuple[int, ...] | None
+) -> None:
+    """However the criteria are intersected (runs of positions by bisection, others by set
+    membership), a filter holds exactly the records every criterion and the collection hold."""
+    whole = bp.meetings
+    base = whole if within is None else whole._narrow(within)
+    criteria = [(answer, lambda answer=answer: frozenset(answer)) for answer in answers]
+    expected = set(range(_SIZE)) if within is None else set(within)
+    for answer in answers:
+        expected &= set(answer)
+    got = base._select(list(criteria))
+    assert got.all() == tuple(whole[i] for i in sorted(expected))
+
+
+def test_a_year_cuts_the_other_criteria_without_a_set() -> None:
+    """Meetings are in date order, so a year's are a run of positions: the other criterion's
+    positions are cut to it by bisection, and no set of them is built."""
+    from baliprocess._loading import Origin
+    from baliprocess.dataset import Dataset
+
+    meetings = Dataset([Origin(None)], eager=False).meetings
+    both = meetings.filter(year=2011, attended_by="AUS")
+    expected = [
+        m.id for m in meetings.filter(year=2011) if any(a.member == "AUS" for a in m.attendance)
+    ]
+    assert list(both.ids()) == expected
+    assert both
+    assert not [key for key in meetings._cache if "set" in str(key)]
 
 
 def test_meetings_in_date_order() -> None:
