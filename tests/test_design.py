@@ -174,13 +174,13 @@ def test_only_records_the_fast_path_rejects_are_searched_for_quote_anchors(
     from baliprocess import _anchors
 
     searched: list[Any] = []
-    resolve = _anchors.resolve_records
+    resolve = _anchors.resolve_record
 
-    def spy(rows: Any, *args: Any, **kwargs: Any) -> int:
-        searched.extend(raw.get("id") for _, raw in rows)
-        return resolve(rows, *args, **kwargs)
+    def spy(file: str, raw: Any, *args: Any) -> bool:
+        searched.append(raw.get("id"))
+        return resolve(file, raw, *args)
 
-    monkeypatch.setattr(_anchors, "resolve_records", spy)
+    monkeypatch.setattr(_anchors, "resolve_record", spy)
     offsets = _small_folder(tmp_path)
     expected = bp.load(offsets, bundled=False)
     assert searched == []

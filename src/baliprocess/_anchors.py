@@ -13,7 +13,7 @@ with a letter or digit does not match before one):
   (with ``occurrence`` too, the n-th match after it).
 
 The loader resolves the anchors of a record that the fast structuring path rejects (an anchor
-is not a span) into offset spans, then structures it again (:func:`resolve_records`); every
+is not a span) into offset spans, then structures it again (:func:`resolve_record`); every
 anchor that cannot be resolved is one located :class:`Problem`, all of them reported
 together. :func:`anchored` writes a record back with the shortest anchor for each span.
 """
@@ -27,7 +27,7 @@ from .errors import Problem
 if TYPE_CHECKING:
     from ._checks import Known
 
-__all__ = ["anchor_of", "anchored", "is_anchor", "matches", "resolve_records"]
+__all__ = ["anchor_of", "anchored", "is_anchor", "matches", "resolve_record"]
 
 _KEYS = frozenset({"source", "quote", "occurrence", "after"})
 
@@ -55,32 +55,23 @@ def matches(text: str, quote: str, lo: int = 0, hi: int | None = None) -> list[i
 # -- reading ----------------------------------------------------------------------------------
 
 
-def resolve_records(
-    rows: list[tuple[str, Any]], known: Known, problems: list[Problem], *, start: int = 0
-) -> int:
-    """Replace, in place, every anchor in raw ``(file, record)`` rows by its offset span, and
-    return how many there were.
+def resolve_record(file: str, raw: Any, record: str, known: Known, problems: list[Problem]) -> bool:
+    """Replace, in place, every anchor in the raw record ``raw`` of ``file`` by its offset span;
+    whether it held any. ``record`` is how its problems name it (its id, or ``#position``).
 
-    An anchor that cannot be resolved becomes a problem (file, record id, JSON path of the span)
+    An anchor that cannot be resolved becomes a problem (file, record, JSON path of the span)
     and an empty span that the later checks pass over, so that it is reported once. Anchors
     citing a source whose text could not be read are left to that source's own problem.
     """
-    count = 0
-    for index, (file, raw) in enumerate(rows, start):
-        if type(raw) is not dict:
-            continue
-        found = _anchors_in(raw)
-        if not found:
-            continue
-        count += len(found)
-        resolver = _Resolver(known, raw)
-        for container, key in found:
-            container[key] = resolver.resolve(container[key])
-        if resolver.found:
-            record = raw["id"] if type(raw.get("id")) is str else f"#{index}"
-            for _, path, message in sorted(resolver.found):
-                problems.append(Problem(file, record, path, message))
-    return count
+    found = _anchors_in(raw) if type(raw) is dict else []
+    if not found:
+        return False
+    resolver = _Resolver(known, raw)
+    for container, key in found:
+        container[key] = resolver.resolve(container[key])
+    for _, path, message in sorted(resolver.found):
+        problems.append(Problem(file, record, path, message))
+    return True
 
 
 def _anchors_in(record: dict[str, Any]) -> list[tuple[Any, Any]]:

@@ -460,9 +460,9 @@ def read_part(
 
 def _resolved(file: str, raw: Any, index: int, known: Known, problems: list[Problem]) -> bool:
     """Whether ``raw`` held quote anchors, now replaced (in place) by offset spans."""
-    from ._anchors import resolve_records
+    from ._anchors import resolve_record
 
-    return resolve_records([(file, raw)], known, problems, start=index) > 0
+    return resolve_record(file, raw, _record_id(raw, index), known, problems)
 
 
 def _know_rejected(part: Kind, rejected: list[Any], known: Known) -> None:
